@@ -1,0 +1,5 @@
+package com.litedesk.ports.audit;
+
+public enum AuditOutcome {
+    SUCCESS, DENIED
+}

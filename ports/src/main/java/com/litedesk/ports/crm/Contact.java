@@ -1,0 +1,41 @@
+package com.litedesk.ports.crm;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person. The first address in {@code emails} is the primary one and is unique per instance
+ * (case-insensitive): CSV import upserts by it. {@code customFields} hold values typed by the
+ * instance's {@link CustomFieldDefinition}s: String, BigDecimal, Boolean or an ISO date String.
+ */
+public record Contact(
+        String id,
+        long version,
+        String firstName,
+        String lastName,
+        List<String> emails,
+        List<String> phones,
+        String title,
+        String companyId,
+        List<String> tags,
+        String ownerId,
+        String teamId,
+        Map<String, Object> customFields,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) implements Owned {
+
+    public Contact {
+        emails = emails == null ? List.of() : List.copyOf(emails);
+        phones = phones == null ? List.of() : List.copyOf(phones);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    }
+
+    /** The primary email address, or null. */
+    public String primaryEmail() {
+        return emails.isEmpty() ? null : emails.getFirst();
+    }
+}

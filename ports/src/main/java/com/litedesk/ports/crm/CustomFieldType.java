@@ -1,0 +1,5 @@
+package com.litedesk.ports.crm;
+
+public enum CustomFieldType {
+    TEXT, NUMBER, DATE, BOOL, SELECT
+}

@@ -1,0 +1,38 @@
+package com.litedesk.ports.crm;
+
+import java.time.Instant;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An opportunity on a pipeline. {@code rank} orders the deals of one stage on the board
+ * (lexicographic string order); {@code status} always follows the kind of {@code stageId}.
+ */
+public record Deal(
+        String id,
+        long version,
+        String title,
+        BigDecimal value,
+        String currency,
+        String pipelineId,
+        String stageId,
+        String rank,
+        DealStatus status,
+        LocalDate expectedCloseDate,
+        List<String> contactIds,
+        String companyId,
+        String ownerId,
+        String teamId,
+        Map<String, Object> customFields,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) implements Owned {
+
+    public Deal {
+        contactIds = contactIds == null ? List.of() : List.copyOf(contactIds);
+        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    }
+}

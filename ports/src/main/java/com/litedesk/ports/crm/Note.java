@@ -1,0 +1,16 @@
+package com.litedesk.ports.crm;
+
+import java.time.Instant;
+/** Free text attached to a contact, company or deal. */
+public record Note(
+        String id,
+        long version,
+        String text,
+        RecordRef target,
+        String ownerId,
+        String teamId,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) implements Owned {
+}

@@ -1,0 +1,6 @@
+package com.litedesk.ports.crm;
+
+/** The kinds of records a note, a task, an audit entry or a timeline can point at. */
+public enum RecordType {
+    CONTACT, COMPANY, DEAL, TASK, NOTE, PIPELINE, USER, TEAM, SETTINGS
+}

@@ -1,0 +1,13 @@
+package com.litedesk.ports.instance;
+
+/**
+ * The limits of an instance's plan; a null limit is unlimited.
+ *
+ * @param seats active users
+ * @param contacts stored contacts
+ * @param storageMb database size in MiB
+ * @param requestsPerMinute API requests per minute, per instance
+ */
+public record PlanLimits(Integer seats, Long contacts, Long storageMb, Integer requestsPerMinute) {
+    public static final PlanLimits UNLIMITED = new PlanLimits(null, null, null, null);
+}
