@@ -19,6 +19,13 @@ public interface Repository<T extends Entity> {
     T insert(T entity);
 
     /**
+     * Stores many new records in one round trip where the store allows (bulk import). Not atomic as
+     * a whole: on a CONFLICT the records before the failing one may be stored; callers that need
+     * to know re-read by id.
+     */
+    void insertAll(List<T> entities);
+
+    /**
      * Replaces the stored record whose version is {@code expectedVersion} with {@code entity}
      * (whose version the caller has already advanced), atomically. PRECONDITION_FAILED when the
      * stored version differs, NOT_FOUND when there is no such record, CONFLICT on a unique key.
