@@ -8,4 +8,8 @@ public interface Owned extends Entity {
 
     /** The owner's team when the record was assigned; null when the owner has none. */
     String teamId();
+
+    java.time.Instant createdAt();
+
+    String createdBy();
 }

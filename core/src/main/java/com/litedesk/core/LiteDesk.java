@@ -1,0 +1,250 @@
+package com.litedesk.core;
+
+import com.litedesk.core.access.AccessPolicy;
+import com.litedesk.core.access.Actor;
+import com.litedesk.core.audit.AuditLog;
+import com.litedesk.core.crm.LinkedRecords;
+import com.litedesk.core.crm.companies.Companies;
+import com.litedesk.core.crm.contacts.Contacts;
+import com.litedesk.core.crm.deals.Deals;
+import com.litedesk.core.crm.notes.Notes;
+import com.litedesk.core.crm.pipelines.Pipelines;
+import com.litedesk.core.crm.tasks.Tasks;
+import com.litedesk.core.crm.timeline.Timeline;
+import com.litedesk.core.crm.transfer.Exports;
+import com.litedesk.core.crm.transfer.Imports;
+import com.litedesk.core.identity.Authentication;
+import com.litedesk.core.identity.Invitations;
+import com.litedesk.core.identity.Teams;
+import com.litedesk.core.identity.Users;
+import com.litedesk.core.records.Guard;
+import com.litedesk.core.records.RecordContext;
+import com.litedesk.core.settings.Settings;
+import com.litedesk.core.support.TimeOrderedIds;
+import com.litedesk.core.usage.UsageMetrics;
+import com.litedesk.ports.IdGenerator;
+import com.litedesk.ports.identity.PasswordHasher;
+import com.litedesk.ports.identity.TokenService;
+import com.litedesk.ports.identity.User;
+import com.litedesk.ports.instance.InstanceRepositories;
+import com.litedesk.ports.instance.Mailer;
+import com.litedesk.ports.instance.PlanLimits;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * One LiteDesk instance — a customer's CRM — as a Java library. Give it its stores and the few
+ * services it needs from outside, then call the use cases; every call takes the {@link Actor}
+ * doing it and is checked, validated and audited exactly as over HTTP.
+ *
+ * <pre>{@code
+ * LiteDesk crm = LiteDesk.builder()
+ *         .repositories(InMemoryInstanceRepositories.create())
+ *         .passwordHasher(hasher).tokenService(tokens).mailer(mailer)
+ *         .build();
+ * User owner = crm.bootstrap("Acme", "owner@acme.test", "Olivia Owner", "a-long-password");
+ * Actor me = crm.actorOf(owner);
+ * crm.contacts().create(me, ContactDraft.named("Ada", "Lovelace", "ada@example.com"));
+ * }</pre>
+ *
+ * Thread-safe; one object per instance database.
+ */
+public final class LiteDesk {
+
+    private final Authentication auth;
+    private final Users users;
+    private final Teams teams;
+    private final Contacts contacts;
+    private final Companies companies;
+    private final Pipelines pipelines;
+    private final Deals deals;
+    private final Tasks tasks;
+    private final Notes notes;
+    private final Timeline timeline;
+    private final AuditLog audit;
+    private final Settings settings;
+    private final Imports imports;
+    private final Exports exports;
+    private final UsageMetrics usage;
+
+    private LiteDesk(Builder b) {
+        InstanceRepositories r = b.repositories;
+        AccessPolicy policy = new AccessPolicy();
+        audit = new AuditLog(r.audit(), policy, b.clock);
+        Guard guard = new Guard(policy, audit);
+        RecordContext context = new RecordContext(b.clock, b.ids, guard, audit, r.users(), r.settings());
+        LinkedRecords links = new LinkedRecords(r.contacts(), r.companies(), r.deals());
+        auth = new Authentication(r.users(), r.credentials(), r.refreshTokens(), r.oneTimeTokens(), b.passwordHasher,
+                b.tokenService, audit, b.clock);
+        Invitations invitations = new Invitations(r.oneTimeTokens(), b.mailer, b.clock, b.publicUrl, b.instanceName);
+        users = new Users(context, r.users(), r.teams(), auth, invitations);
+        teams = new Teams(context, r.teams(), users);
+        contacts = new Contacts(context, r.contacts(), links);
+        companies = new Companies(context, r.companies());
+        pipelines = new Pipelines(context, r.pipelines(), r.deals());
+        deals = new Deals(context, r.deals(), pipelines, links);
+        tasks = new Tasks(context, r.tasks(), links);
+        notes = new Notes(context, r.notes(), links);
+        timeline = new Timeline(guard, links, notes, tasks, audit);
+        settings = new Settings(context, r.settings());
+        imports = new Imports(contacts, companies, r.contacts(), r.companies(), r.settings());
+        exports = new Exports(contacts, companies, deals, tasks, notes);
+        usage = new UsageMetrics(r, guard);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sets the instance up on its first start and does nothing on later ones: settings, the
+     * default "Sales" pipeline and the Owner — with a password if one is given, else with an
+     * invitation mail carrying a one-time set-password link. Returns the Owner.
+     */
+    public User bootstrap(String instanceName, String ownerEmail, String ownerName, String ownerPassword) {
+        return bootstrap(instanceName, "unlimited", PlanLimits.UNLIMITED, ownerEmail, ownerName, ownerPassword);
+    }
+
+    public User bootstrap(String instanceName, String plan, PlanLimits limits, String ownerEmail, String ownerName,
+                          String ownerPassword) {
+        Actor system = Actor.system("bootstrap");
+        settings.seed(instanceName, plan, limits);
+        pipelines.seedDefault(system);
+        return users.bootstrapOwner(ownerEmail, ownerName, ownerPassword);
+    }
+
+    /** The actor for a user as stored now (embedders that authenticate users themselves). */
+    public Actor actorOf(User user) {
+        return new Actor(user.id(), user.role(), user.teamId(), null);
+    }
+
+    public Authentication auth() {
+        return auth;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Teams teams() {
+        return teams;
+    }
+
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    public Companies companies() {
+        return companies;
+    }
+
+    public Pipelines pipelines() {
+        return pipelines;
+    }
+
+    public Deals deals() {
+        return deals;
+    }
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    public Notes notes() {
+        return notes;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Imports imports() {
+        return imports;
+    }
+
+    public Exports exports() {
+        return exports;
+    }
+
+    public UsageMetrics usage() {
+        return usage;
+    }
+
+    /** Assembles a {@link LiteDesk}. Repositories, password hasher, token service and mailer are required. */
+    public static final class Builder {
+        private InstanceRepositories repositories;
+        private PasswordHasher passwordHasher;
+        private TokenService tokenService;
+        private Mailer mailer;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids;
+        private String publicUrl = "http://localhost:8080";
+        private String instanceName = "LiteDesk";
+
+        private Builder() {
+        }
+
+        public Builder repositories(InstanceRepositories repositories) {
+            this.repositories = repositories;
+            return this;
+        }
+
+        public Builder passwordHasher(PasswordHasher passwordHasher) {
+            this.passwordHasher = passwordHasher;
+            return this;
+        }
+
+        public Builder tokenService(TokenService tokenService) {
+            this.tokenService = tokenService;
+            return this;
+        }
+
+        public Builder mailer(Mailer mailer) {
+            this.mailer = mailer;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder ids(IdGenerator ids) {
+            this.ids = ids;
+            return this;
+        }
+
+        /** The address users reach the instance at; invitation links point there. */
+        public Builder publicUrl(String publicUrl) {
+            this.publicUrl = publicUrl;
+            return this;
+        }
+
+        /** The name mails use until the settings say otherwise. */
+        public Builder instanceName(String instanceName) {
+            this.instanceName = instanceName;
+            return this;
+        }
+
+        public LiteDesk build() {
+            Objects.requireNonNull(repositories, "repositories");
+            Objects.requireNonNull(passwordHasher, "passwordHasher");
+            Objects.requireNonNull(tokenService, "tokenService");
+            Objects.requireNonNull(mailer, "mailer");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(publicUrl, "publicUrl");
+            if (ids == null) {
+                ids = new TimeOrderedIds(clock);
+            }
+            return new LiteDesk(this);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.litedesk.core.access;
+
+/** What an action is done to, for access decisions. */
+public enum Resource {
+    CONTACTS, COMPANIES, DEALS, TASKS, NOTES, USERS, TEAMS, PIPELINES, SETTINGS, AUDIT;
+
+    /** Records of the CRM proper, which share one row of the permission table. */
+    public boolean isCrmRecord() {
+        return switch (this) {
+            case CONTACTS, COMPANIES, DEALS, TASKS, NOTES -> true;
+            default -> false;
+        };
+    }
+}

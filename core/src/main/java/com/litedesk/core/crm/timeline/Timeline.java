@@ -1,0 +1,86 @@
+package com.litedesk.core.crm.timeline;
+
+import com.litedesk.core.access.Action;
+import com.litedesk.core.access.Actor;
+import com.litedesk.core.access.Resource;
+import com.litedesk.core.audit.AuditLog;
+import com.litedesk.core.crm.LinkedRecords;
+import com.litedesk.core.crm.notes.Notes;
+import com.litedesk.core.crm.tasks.Tasks;
+import com.litedesk.core.records.Guard;
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.audit.AuditEntry;
+import com.litedesk.ports.audit.AuditOutcome;
+import com.litedesk.ports.crm.Note;
+import com.litedesk.ports.crm.RecordRef;
+import com.litedesk.ports.crm.RecordType;
+import com.litedesk.ports.crm.Task;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A record's history: its notes, its tasks, and its audited changes and moves, newest first. */
+public final class Timeline {
+
+    private final Guard guard;
+    private final LinkedRecords links;
+    private final Notes notes;
+    private final Tasks tasks;
+    private final AuditLog audit;
+
+    public Timeline(Guard guard, LinkedRecords links, Notes notes, Tasks tasks, AuditLog audit) {
+        this.guard = guard;
+        this.links = links;
+        this.notes = notes;
+        this.tasks = tasks;
+        this.audit = audit;
+    }
+
+    public List<TimelineItem> of(Actor actor, RecordType type, String id, int limit) {
+        Resource resource = switch (type) {
+            case CONTACT -> Resource.CONTACTS;
+            case COMPANY -> Resource.COMPANIES;
+            case DEAL -> Resource.DEALS;
+            default -> throw LiteDeskException.invalid("type", "timelines exist for contacts, companies and deals");
+        };
+        guard.require(actor, resource, Action.READ);
+        RecordRef ref = new RecordRef(type, id);
+        if (!links.exists(ref)) {
+            throw LiteDeskException.notFound(type.name().toLowerCase(), id);
+        }
+        int n = Math.max(1, Math.min(limit, 200));
+        List<TimelineItem> items = new ArrayList<>();
+        for (Note note : notes.about(ref, n)) {
+            items.add(new TimelineItem("NOTE", note.createdAt(), note.createdBy(), note.id(), note.text(), Map.of()));
+        }
+        for (Task task : tasks.linkedTo(ref, n)) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("status", task.status().name());
+            if (task.dueDate() != null) {
+                details.put("dueDate", task.dueDate().toString());
+            }
+            details.put("assigneeId", task.assigneeId());
+            items.add(new TimelineItem("TASK", task.createdAt(), task.createdBy(), task.id(), task.title(), details));
+        }
+        for (AuditEntry entry : audit.of(ref, n)) {
+            if (entry.outcome() == AuditOutcome.SUCCESS) {
+                items.add(new TimelineItem(entry.action(), entry.at(), entry.actorId(), entry.id(),
+                        describe(entry), entry.after()));
+            }
+        }
+        items.sort(Comparator.comparing(TimelineItem::at).reversed());
+        return items.size() > n ? items.subList(0, n) : items;
+    }
+
+    private static String describe(AuditEntry entry) {
+        String verb = entry.action().substring(entry.action().indexOf('.') + 1);
+        return switch (verb) {
+            case "create" -> "created";
+            case "move" -> "moved to stage " + entry.after().getOrDefault("stageId", "?");
+            case "delete" -> "deleted";
+            default -> "changed " + String.join(", ", entry.after().keySet().isEmpty() ? entry.before().keySet() : entry.after().keySet());
+        };
+    }
+}

@@ -1,0 +1,243 @@
+package com.litedesk.core.identity;
+
+import com.litedesk.core.access.Action;
+import com.litedesk.core.access.Actor;
+import com.litedesk.core.access.Resource;
+import com.litedesk.core.listing.FieldSet;
+import com.litedesk.core.listing.ListQueries;
+import com.litedesk.core.listing.ListRequest;
+import com.litedesk.core.listing.ListResult;
+import com.litedesk.core.records.Changes;
+import com.litedesk.core.records.RecordContext;
+import com.litedesk.core.records.Validation;
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.crm.RecordRef;
+import com.litedesk.ports.crm.RecordType;
+import com.litedesk.ports.identity.Role;
+import com.litedesk.ports.identity.TeamRepository;
+import com.litedesk.ports.identity.User;
+import com.litedesk.ports.identity.UserRepository;
+import com.litedesk.ports.instance.InstanceSettings;
+import com.litedesk.ports.store.Condition;
+import com.litedesk.ports.store.Query;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The people of an instance. Exactly one Owner: it is created with the instance, cannot be
+ * demoted, deactivated or edited by anyone else, and only passes ownership on. Admins manage
+ * everyone else. Active users count against the plan's seats.
+ */
+public final class Users {
+
+    public static final FieldSet FIELDS = FieldSet.builder()
+            .text("email").text("name").enumeration("role", Role.class).text("teamId").bool("active")
+            .searchable("name", "email")
+            .build();
+
+    private final RecordContext context;
+    private final UserRepository users;
+    private final TeamRepository teams;
+    private final Authentication authentication;
+    private final Invitations invitations;
+    private final ListQueries queries = new ListQueries(FIELDS);
+
+    public Users(RecordContext context, UserRepository users, TeamRepository teams, Authentication authentication,
+                 Invitations invitations) {
+        this.context = context;
+        this.users = users;
+        this.teams = teams;
+        this.authentication = authentication;
+        this.invitations = invitations;
+    }
+
+    public User create(Actor actor, NewUser input) {
+        context.guard().require(actor, Resource.USERS, Action.CREATE);
+        Validation v = new Validation();
+        String email = v.email("email", input.email());
+        if (email == null) {
+            v.error("email", "is required");
+        }
+        String name = v.required("name", input.name(), 100);
+        Role role = input.role() == null ? Role.USER : input.role();
+        if (role == Role.OWNER) {
+            v.error("role", "there is one Owner; transfer ownership instead");
+        }
+        checkTeam(v, input.teamId());
+        v.throwIfInvalid();
+        if (input.password() != null) {
+            Passwords.check("password", input.password());
+        }
+        if (users.findByEmail(email).isPresent()) {
+            throw LiteDeskException.conflict("a user with the email " + email + " exists already");
+        }
+        requireSeat();
+        var now = context.now();
+        User user = new User(context.ids().newId(), 1, email, name, role, input.teamId(), true, now, actor.userId(), now, actor.userId());
+        users.insert(user);
+        welcome(user, input.password());
+        context.audit().recordSuccess(actor, "user.create", ref(user.id()), Map.of(), Changes.of(user));
+        return user;
+    }
+
+    /** Creates the Owner on an instance's first start; does nothing when an Owner exists. */
+    public User bootstrapOwner(String email, String name, String password) {
+        var existing = users.list(Query.where(List.of(Condition.eq("role", Role.OWNER)), 1)).items();
+        if (!existing.isEmpty()) {
+            return existing.getFirst();
+        }
+        Validation v = new Validation();
+        String normalized = v.email("ownerEmail", email);
+        if (normalized == null) {
+            v.error("ownerEmail", "is required");
+        }
+        v.throwIfInvalid();
+        if (password != null) {
+            Passwords.check("ownerPassword", password);
+        }
+        var now = context.now();
+        User owner = users.findByEmail(normalized).orElse(null);
+        if (owner == null) {
+            owner = new User(context.ids().newId(), 1, normalized, name == null || name.isBlank() ? normalized : name,
+                    Role.OWNER, null, true, now, "system", now, "system");
+            users.insert(owner);
+        } else {
+            User promoted = new User(owner.id(), owner.version() + 1, owner.email(), owner.name(), Role.OWNER, owner.teamId(),
+                    true, owner.createdAt(), owner.createdBy(), now, "system");
+            users.replace(promoted, owner.version());
+            owner = promoted;
+        }
+        welcome(owner, password);
+        context.audit().recordSuccess(Actor.system(null), "user.create", ref(owner.id()), Map.of(), Changes.of(owner));
+        return owner;
+    }
+
+    public User get(Actor actor, String id) {
+        context.guard().require(actor, Resource.USERS, Action.READ);
+        return require(id);
+    }
+
+    public ListResult<User> list(Actor actor, ListRequest request) {
+        context.guard().require(actor, Resource.USERS, Action.READ);
+        Query query = queries.toQuery(request, List.of());
+        return queries.toResult(users.list(query), query);
+    }
+
+    public UserDraft draftOf(User user) {
+        return new UserDraft(user.name(), user.role(), user.teamId(), user.active());
+    }
+
+    public User update(Actor actor, String id, Long expectedVersion, UserDraft draft) {
+        User current = require(id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiteDeskException.stale("User", id);
+        }
+        boolean self = actor.userId().equals(id);
+        if (!self || draft.role() != current.role() || !java.util.Objects.equals(draft.teamId(), current.teamId())
+                || Boolean.FALSE.equals(draft.active())) {
+            context.guard().require(actor, Resource.USERS, Action.EDIT);
+        }
+        if (current.role() == Role.OWNER && !self) {
+            throw context.guard().deny(actor, Resource.USERS, Action.EDIT, ref(id));
+        }
+        Validation v = new Validation();
+        String name = v.required("name", draft.name(), 100);
+        Role role = draft.role() == null ? current.role() : draft.role();
+        if (role == Role.OWNER && current.role() != Role.OWNER) {
+            v.error("role", "there is one Owner; transfer ownership instead");
+        }
+        if (current.role() == Role.OWNER && role != Role.OWNER) {
+            v.error("role", "the Owner keeps that role until ownership is transferred");
+        }
+        boolean active = draft.active() == null ? current.active() : draft.active();
+        if (current.role() == Role.OWNER && !active) {
+            v.error("active", "the Owner cannot be deactivated");
+        }
+        checkTeam(v, draft.teamId());
+        v.throwIfInvalid();
+        if (active && !current.active()) {
+            requireSeat();
+        }
+        User updated = new User(id, current.version() + 1, current.email(), name, role, draft.teamId(), active,
+                current.createdAt(), current.createdBy(), context.now(), actor.userId());
+        users.replace(updated, current.version());
+        if (!active && current.active()) {
+            authentication.endSessions(id);
+        }
+        var diff = Changes.diff(current, updated);
+        context.audit().recordSuccess(actor, "user.update", ref(id), diff.before(), diff.after());
+        return updated;
+    }
+
+    /** Users are never erased (their records and audit entries keep pointing at them): deactivated. */
+    public User deactivate(Actor actor, String id, Long expectedVersion) {
+        User current = require(id);
+        return update(actor, id, expectedVersion, new UserDraft(current.name(), current.role(), current.teamId(), false));
+    }
+
+    /**
+     * Passes ownership to another active user; the old Owner becomes an Admin. The new Owner is
+     * promoted first, so a crash between the two writes leaves two Owners (visible and fixable),
+     * never none.
+     */
+    public User transferOwnership(Actor actor, String newOwnerId) {
+        User owner = require(actor.userId());
+        if (owner.role() != Role.OWNER) {
+            throw context.guard().deny(actor, Resource.USERS, Action.EDIT, ref(newOwnerId == null ? "-" : newOwnerId));
+        }
+        User next = require(newOwnerId);
+        if (next.id().equals(owner.id())) {
+            throw LiteDeskException.invalid("userId", "you are the Owner already");
+        }
+        if (!next.active()) {
+            throw LiteDeskException.invalid("userId", "ownership can only pass to an active user");
+        }
+        var now = context.now();
+        User promoted = new User(next.id(), next.version() + 1, next.email(), next.name(), Role.OWNER, next.teamId(), true,
+                next.createdAt(), next.createdBy(), now, actor.userId());
+        users.replace(promoted, next.version());
+        User demoted = new User(owner.id(), owner.version() + 1, owner.email(), owner.name(), Role.ADMIN, owner.teamId(), true,
+                owner.createdAt(), owner.createdBy(), now, actor.userId());
+        users.replace(demoted, owner.version());
+        context.audit().recordSuccess(actor, "user.transfer-ownership", ref(next.id()),
+                Map.of("ownerId", owner.id()), Map.of("ownerId", next.id()));
+        return promoted;
+    }
+
+    public User require(String id) {
+        if (id == null || id.length() > 64) {
+            throw LiteDeskException.notFound("User", String.valueOf(id));
+        }
+        return users.findById(id).orElseThrow(() -> LiteDeskException.notFound("User", id));
+    }
+
+    /** Active users of a team. */
+    public List<User> membersOf(String teamId) {
+        return users.list(Query.where(List.of(Condition.eq("teamId", teamId), Condition.eq("active", true)), 200)).items();
+    }
+
+    private void welcome(User user, String password) {
+        if (password != null) {
+            authentication.setInitialPassword(user, password);
+        } else {
+            invitations.invite(user);
+        }
+    }
+
+    private void requireSeat() {
+        Integer seats = context.settings().findById(InstanceSettings.ID).map(s -> s.limits().seats()).orElse(null);
+        if (seats != null && users.count(List.of(Condition.eq("active", true))) >= seats) {
+            throw LiteDeskException.limitReached("the plan allows " + seats + " active users; upgrade to add more");
+        }
+    }
+
+    private void checkTeam(Validation v, String teamId) {
+        if (teamId != null && (teamId.length() > 64 || teams.findById(teamId).isEmpty())) {
+            v.error("teamId", "is not a team of this instance");
+        }
+    }
+
+    private static RecordRef ref(String id) {
+        return new RecordRef(RecordType.USER, id);
+    }
+}

@@ -1,0 +1,28 @@
+package com.litedesk.core.listing;
+
+/**
+ * A list request as a client sends it: the raw {@code filter}, {@code sort}, {@code q},
+ * {@code cursor} and {@code limit} of the HTTP contract. Any of them may be null. The core parses
+ * and validates them against the fields a list allows (VALIDATION naming the parameter).
+ */
+public record ListRequest(String filter, String sort, String q, String cursor, Integer limit) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    public static ListRequest firstPage() {
+        return new ListRequest(null, null, null, null, null);
+    }
+
+    public static ListRequest filtered(String filter) {
+        return new ListRequest(filter, null, null, null, null);
+    }
+
+    public ListRequest withCursor(String nextCursor) {
+        return new ListRequest(filter, sort, q, nextCursor, limit);
+    }
+
+    public ListRequest withLimit(int newLimit) {
+        return new ListRequest(filter, sort, q, cursor, newLimit);
+    }
+}

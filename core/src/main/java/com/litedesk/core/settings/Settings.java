@@ -1,0 +1,132 @@
+package com.litedesk.core.settings;
+
+import com.litedesk.core.access.Action;
+import com.litedesk.core.access.Actor;
+import com.litedesk.core.access.Resource;
+import com.litedesk.core.records.Changes;
+import com.litedesk.core.records.RecordContext;
+import com.litedesk.core.records.Validation;
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.crm.CustomFieldDefinition;
+import com.litedesk.ports.crm.CustomFieldType;
+import com.litedesk.ports.crm.RecordRef;
+import com.litedesk.ports.crm.RecordType;
+import com.litedesk.ports.instance.InstanceSettings;
+import com.litedesk.ports.instance.PlanLimits;
+import com.litedesk.ports.instance.SettingsRepository;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The instance's settings: name, custom field definitions, and the plan and limits it runs under. */
+public final class Settings {
+
+    private static final Set<String> TYPES_WITH_FIELDS = Set.of("CONTACT", "COMPANY", "DEAL");
+    private static final Pattern KEY = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_]{0,39}$");
+    private static final RecordRef REF = new RecordRef(RecordType.SETTINGS, InstanceSettings.ID);
+
+    private final RecordContext context;
+    private final SettingsRepository settings;
+
+    public Settings(RecordContext context, SettingsRepository settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    public InstanceSettings get(Actor actor) {
+        context.guard().require(actor, Resource.SETTINGS, Action.READ);
+        return current();
+    }
+
+    public InstanceSettings current() {
+        return settings.findById(InstanceSettings.ID)
+                .orElseThrow(() -> LiteDeskException.unavailable("the instance has not been set up yet", null));
+    }
+
+    /** Creates the settings on first start (idempotent). */
+    public InstanceSettings seed(String name, String plan, PlanLimits limits) {
+        return settings.findById(InstanceSettings.ID).orElseGet(() -> {
+            var now = context.now();
+            InstanceSettings s = new InstanceSettings(InstanceSettings.ID, 1, name, plan, limits, Map.of(), now, "system", now, "system");
+            try {
+                settings.insert(s);
+                return s;
+            } catch (LiteDeskException raced) {
+                return current();
+            }
+        });
+    }
+
+    public SettingsDraft draftOf(InstanceSettings s) {
+        return new SettingsDraft(s.name(), s.customFields());
+    }
+
+    public InstanceSettings update(Actor actor, Long expectedVersion, SettingsDraft draft) {
+        context.guard().require(actor, Resource.SETTINGS, Action.EDIT);
+        InstanceSettings current = current();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiteDeskException.stale("Settings", InstanceSettings.ID);
+        }
+        Validation v = new Validation();
+        String name = v.required("name", draft.name(), 100);
+        Map<String, List<CustomFieldDefinition>> fields = draft.customFields() == null ? Map.of() : draft.customFields();
+        fields.forEach((type, definitions) -> checkDefinitions(v, type, definitions));
+        v.throwIfInvalid();
+        InstanceSettings updated = new InstanceSettings(current.id(), current.version() + 1, name, current.plan(), current.limits(),
+                fields, current.createdAt(), current.createdBy(), context.now(), actor.userId());
+        settings.replace(updated, current.version());
+        var diff = Changes.diff(current, updated);
+        context.audit().recordSuccess(actor, "settings.update", REF, diff.before(), diff.after());
+        return updated;
+    }
+
+    /** Applies a plan's limits to the running instance (the control plane calls this). */
+    public InstanceSettings applyPlan(Actor actor, String plan, PlanLimits limits) {
+        for (int attempt = 0; ; attempt++) {
+            InstanceSettings current = current();
+            InstanceSettings updated = new InstanceSettings(current.id(), current.version() + 1, current.name(), plan, limits,
+                    current.customFields(), current.createdAt(), current.createdBy(), context.now(), actor.userId());
+            try {
+                settings.replace(updated, current.version());
+                context.audit().recordSuccess(actor, "settings.plan", REF, Map.of("plan", String.valueOf(current.plan())), Map.of("plan", plan));
+                return updated;
+            } catch (LiteDeskException e) {
+                if (attempt > 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void checkDefinitions(Validation v, String type, List<CustomFieldDefinition> definitions) {
+        String base = "customFields." + type;
+        if (!TYPES_WITH_FIELDS.contains(type)) {
+            v.error(base, "custom fields exist for CONTACT, COMPANY and DEAL");
+            return;
+        }
+        if (definitions == null || definitions.size() > 30) {
+            v.error(base, "at most 30 custom fields per record type");
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            CustomFieldDefinition d = definitions.get(i);
+            String field = base + "[" + i + "]";
+            if (d == null || d.key() == null || !KEY.matcher(d.key()).matches()) {
+                v.error(field + ".key", "must be a letter followed by up to 39 letters, digits or _");
+                continue;
+            }
+            if (!keys.add(d.key())) {
+                v.error(field + ".key", "appears twice");
+            }
+            v.required(field + ".label", d.label(), 100);
+            if (d.type() == null) {
+                v.error(field + ".type", "is required");
+            } else if (d.type() == CustomFieldType.SELECT && (d.options().isEmpty() || d.options().size() > 100)) {
+                v.error(field + ".options", "a select field needs 1 to 100 options");
+            }
+        }
+    }
+}
