@@ -48,8 +48,8 @@ final class Bench {
         return send("POST", path, JSON.writeValueAsString(body), "application/json", null);
     }
 
-    JsonNode patch(String path, Object body, long version) throws Exception {
-        return send("PATCH", path, JSON.writeValueAsString(body), "application/json", Long.toString(version));
+    JsonNode patch(String path, Object body, Long version) throws Exception {
+        return send("PATCH", path, JSON.writeValueAsString(body), "application/json", version == null ? null : version.toString());
     }
 
     JsonNode postCsv(String path, String csv) throws Exception {

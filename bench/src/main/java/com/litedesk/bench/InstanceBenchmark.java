@@ -96,7 +96,7 @@ public final class InstanceBenchmark {
                         Latencies.measure("create contact", clients, per, i -> api.post("/api/contacts", Map.of(
                                 "firstName", "Bench", "lastName", "C" + clients + "-" + i, "emails", List.of("bench" + clients + "-" + i + "@new.example")))),
                         Latencies.measure("update contact", clients, per, i -> api.patch("/api/contacts/" + contactIds.get(i % contactIds.size()),
-                                Map.of("title", "Title " + i), -1)),
+                                Map.of("title", "Title " + i), null)),
                         Latencies.measure("move deal", clients, per, i -> api.post("/api/deals/" + dealIds.get(i % dealIds.size()) + "/move",
                                 Map.of("stageId", STAGES[ThreadLocalRandom.current().nextInt(4)], "position", 0))),
                         Latencies.measure("first list page (50)", clients, per, i -> api.get("/api/contacts?limit=50")),
