@@ -1,0 +1,146 @@
+package com.litedesk.core.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.litedesk.core.TestInstance;
+import com.litedesk.core.crm.companies.CompanyDraft;
+import com.litedesk.core.crm.contacts.ContactDraft;
+import com.litedesk.core.crm.notes.NoteDraft;
+import com.litedesk.core.crm.tasks.TaskDraft;
+import com.litedesk.core.listing.ListRequest;
+import com.litedesk.core.settings.SettingsDraft;
+import com.litedesk.ports.ErrorCode;
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.crm.CustomFieldDefinition;
+import com.litedesk.ports.crm.CustomFieldType;
+import com.litedesk.ports.crm.RecordRef;
+import com.litedesk.ports.crm.RecordType;
+import com.litedesk.ports.crm.TaskStatus;
+import com.litedesk.ports.identity.Role;
+import com.litedesk.ports.instance.PlanLimits;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordRulesTest {
+
+    private final TestInstance instance = new TestInstance();
+    private final com.litedesk.core.LiteDesk crm = instance.crm;
+
+    private static void fails(Runnable call, ErrorCode code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    @Test
+    void thePrimaryEmailOfAContactIsUniqueIgnoringCase() {
+        crm.contacts().create(instance.owner, ContactDraft.named("Ada", "Lovelace", "ada@example.com"));
+        fails(() -> crm.contacts().create(instance.owner, ContactDraft.named("Ada", "Clone", "ADA@Example.com")), ErrorCode.CONFLICT);
+        assertThat(crm.contacts().list(instance.owner, ListRequest.firstPage()).items()).hasSize(1);
+    }
+
+    @Test
+    void aCompanyDomainIsNormalisedAndUnique() {
+        var acme = crm.companies().create(instance.owner, CompanyDraft.named("Acme", "https://www.Acme.com/about"));
+        assertThat(acme.domain()).isEqualTo("acme.com");
+        fails(() -> crm.companies().create(instance.owner, CompanyDraft.named("Acme 2", "ACME.com")), ErrorCode.CONFLICT);
+        fails(() -> crm.companies().create(instance.owner, CompanyDraft.named("Bad", "not a domain")), ErrorCode.VALIDATION);
+    }
+
+    @Test
+    void anEditNeedsTheCurrentVersionWhenOneIsGiven() {
+        var c = crm.contacts().create(instance.owner, ContactDraft.named("Ada", "Lovelace", null));
+        var draft = crm.contacts().draftOf(c);
+        crm.contacts().update(instance.owner, c.id(), 1L, draft);
+        fails(() -> crm.contacts().update(instance.owner, c.id(), 1L, draft), ErrorCode.PRECONDITION_FAILED);
+        assertThat(crm.contacts().get(instance.owner, c.id()).version()).isEqualTo(2);
+    }
+
+    @Test
+    void customFieldsAreTypedByTheInstanceSettings() {
+        var settings = crm.settings().current();
+        crm.settings().update(instance.owner, settings.version(), new SettingsDraft("Acme", Map.of("CONTACT", List.of(
+                new CustomFieldDefinition("score", "Score", CustomFieldType.NUMBER, List.of(), false),
+                new CustomFieldDefinition("tier", "Tier", CustomFieldType.SELECT, List.of("gold", "silver"), true)))));
+        var ok = crm.contacts().create(instance.owner, new ContactDraft("A", "B", List.of(), List.of(), null, null, List.of(), null,
+                Map.of("score", new BigDecimal("4.5"), "tier", "gold")));
+        assertThat(ok.customFields()).containsEntry("tier", "gold");
+        assertThatThrownBy(() -> crm.contacts().create(instance.owner, new ContactDraft("A", "B", List.of(), List.of(), null, null,
+                List.of(), null, Map.of("score", "high", "tier", "bronze", "unknown", 1))))
+                .isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
+                        .containsExactlyInAnyOrder("customFields.score", "customFields.tier", "customFields.unknown"));
+    }
+
+    @Test
+    void theContactLimitOfThePlanIsEnforced() {
+        TestInstance small = new TestInstance(new PlanLimits(null, 2L, null, null));
+        small.crm.contacts().create(small.owner, ContactDraft.named("A", "A", null));
+        small.crm.contacts().create(small.owner, ContactDraft.named("B", "B", null));
+        fails(() -> small.crm.contacts().create(small.owner, ContactDraft.named("C", "C", null)), ErrorCode.LIMIT_REACHED);
+    }
+
+    @Test
+    void myOpenTasksAndOverdueTasksAreViews() {
+        var user = instance.as(Role.USER);
+        crm.tasks().create(user, TaskDraft.of("due yesterday", LocalDate.parse("2026-02-28")));
+        crm.tasks().create(user, TaskDraft.of("due tomorrow", LocalDate.parse("2026-03-02")));
+        var done = crm.tasks().create(user, TaskDraft.of("done", LocalDate.parse("2026-02-01")));
+        var d = crm.tasks().draftOf(done);
+        crm.tasks().update(user, done.id(), null, new TaskDraft(d.title(), null, d.dueDate(), null, TaskStatus.DONE, null, null, null));
+        crm.tasks().create(instance.owner, TaskDraft.of("someone else's", LocalDate.parse("2026-02-01")));
+        assertThat(crm.tasks().myOpen(user, ListRequest.firstPage()).items()).extracting(t -> t.title())
+                .containsExactlyInAnyOrder("due yesterday", "due tomorrow");
+        assertThat(crm.tasks().overdue(user, ListRequest.firstPage()).items()).extracting(t -> t.title())
+                .containsExactlyInAnyOrder("due yesterday", "someone else's");
+        instance.clock.advance(Duration.ofDays(3));
+        assertThat(crm.tasks().overdue(user, ListRequest.firstPage()).items()).hasSize(3);
+    }
+
+    @Test
+    void anAssigneeMayCompleteATaskTheyDoNotOwn() {
+        var user = instance.as(Role.USER);
+        var task = crm.tasks().create(instance.owner, new TaskDraft("for the user", null, null, null, null, user.userId(), null, null));
+        var d = crm.tasks().draftOf(task);
+        var done = crm.tasks().update(user, task.id(), task.version(), new TaskDraft(d.title(), null, null, null, TaskStatus.DONE,
+                d.assigneeId(), null, d.ownerId()));
+        assertThat(done.completedAt()).isNotNull();
+    }
+
+    @Test
+    void aTimelineMergesNotesTasksAndChangesNewestFirst() {
+        var contact = crm.contacts().create(instance.owner, ContactDraft.named("Ada", "Lovelace", null));
+        RecordRef ref = new RecordRef(RecordType.CONTACT, contact.id());
+        instance.clock.advance(Duration.ofMinutes(1));
+        crm.notes().create(instance.owner, new NoteDraft("met at the conference", ref, null));
+        instance.clock.advance(Duration.ofMinutes(1));
+        crm.tasks().create(instance.owner, new TaskDraft("send the paper", null, null, null, null, null, ref, null));
+        instance.clock.advance(Duration.ofMinutes(1));
+        var d = crm.contacts().draftOf(contact);
+        crm.contacts().update(instance.owner, contact.id(), null, new ContactDraft(d.firstName(), d.lastName(), d.emails(), d.phones(),
+                "Countess", d.companyId(), d.tags(), d.ownerId(), d.customFields()));
+        var items = crm.timeline().of(instance.owner, RecordType.CONTACT, contact.id(), 50);
+        assertThat(items).extracting(i -> i.kind()).containsExactly("contact.update", "TASK", "NOTE", "contact.create");
+        assertThat(items.getFirst().details()).containsEntry("title", "Countess");
+    }
+
+    @Test
+    void aNoteNeedsAnExistingTarget() {
+        fails(() -> crm.notes().create(instance.owner, new NoteDraft("x", new RecordRef(RecordType.CONTACT, "missing"), null)), ErrorCode.VALIDATION);
+        fails(() -> crm.notes().create(instance.owner, new NoteDraft("x", new RecordRef(RecordType.USER, instance.owner.userId()), null)), ErrorCode.VALIDATION);
+    }
+
+    @Test
+    void aRecordCanBeGivenOnlyToAnActiveUserAndOnlyByWhoMayEditItThen() {
+        var user = instance.as(Role.USER);
+        fails(() -> crm.contacts().create(user, new ContactDraft("A", "B", List.of(), List.of(), null, null, List.of(),
+                instance.southUser.userId(), Map.of())), ErrorCode.FORBIDDEN);
+        fails(() -> crm.contacts().create(instance.owner, new ContactDraft("A", "B", List.of(), List.of(), null, null, List.of(),
+                "no-such-user", Map.of())), ErrorCode.VALIDATION);
+        var manager = instance.as(Role.MANAGER);
+        var c = crm.contacts().create(manager, new ContactDraft("A", "B", List.of(), List.of(), null, null, List.of(), user.userId(), Map.of()));
+        assertThat(c.teamId()).isEqualTo(user.teamId());
+    }
+}
