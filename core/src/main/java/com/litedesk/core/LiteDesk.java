@@ -113,6 +113,11 @@ public final class LiteDesk {
         return users.bootstrapOwner(ownerEmail, ownerName, ownerPassword);
     }
 
+    /** Whether this instance was set up already: it has its Owner. */
+    public boolean isSetUp() {
+        return users.owner().isPresent();
+    }
+
     /** The actor for a user as stored now (embedders that authenticate users themselves). */
     public Actor actorOf(User user) {
         return new Actor(user.id(), user.role(), user.teamId(), null);

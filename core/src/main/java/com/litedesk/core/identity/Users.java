@@ -80,11 +80,16 @@ public final class Users {
         return user;
     }
 
+    /** The Owner, once there is one. */
+    public java.util.Optional<User> owner() {
+        return users.list(Query.where(List.of(Condition.eq("role", Role.OWNER)), 1)).items().stream().findFirst();
+    }
+
     /** Creates the Owner on an instance's first start; does nothing when an Owner exists. */
     public User bootstrapOwner(String email, String name, String password) {
-        var existing = users.list(Query.where(List.of(Condition.eq("role", Role.OWNER)), 1)).items();
-        if (!existing.isEmpty()) {
-            return existing.getFirst();
+        var existing = owner();
+        if (existing.isPresent()) {
+            return existing.get();
         }
         Validation v = new Validation();
         String normalized = v.email("ownerEmail", email);

@@ -1,0 +1,132 @@
+package com.litedesk.adapters.mongo;
+
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.store.Condition;
+import com.litedesk.ports.store.Entity;
+import com.litedesk.ports.store.Page;
+import com.litedesk.ports.store.Query;
+import com.litedesk.ports.store.Repository;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.result.DeleteResult;
+import com.mongodb.client.result.UpdateResult;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * One collection of records. A unique key (email, domain) is stored as a derived lower-case field
+ * with a unique index — for a record without one, "id:" + its id, so nulls never collide — which is
+ * also what lets the embedded server answer lookups by it without scanning.
+ */
+class MongoRepository<T extends Record & Entity> implements Repository<T> {
+
+    protected final MongoCollection<Document> collection;
+    protected final RecordCodec<T> codec;
+    private final String noun;
+    private final String keyField;
+    private final Function<T, String> key;
+
+    MongoRepository(MongoCollection<Document> collection, Class<T> type, String noun, String keyField, Function<T, String> key) {
+        this.collection = collection;
+        this.codec = new RecordCodec<>(type);
+        this.noun = noun;
+        this.keyField = keyField;
+        this.key = key;
+        if (keyField != null) {
+            Blocking.one(collection.createIndex(Indexes.ascending(keyField), new IndexOptions().unique(true).name(keyField)));
+        }
+    }
+
+    MongoRepository(MongoCollection<Document> collection, Class<T> type, String noun) {
+        this(collection, type, noun, null, null);
+    }
+
+    /** Secondary indexes for a real MongoDB; the embedded server serves lookups only by unique ones. */
+    void index(Bson keys) {
+        try {
+            Blocking.one(collection.createIndex(keys));
+        } catch (LiteDeskException ignored) {
+            // an index the server cannot build is an optimisation lost, not an error
+        }
+    }
+
+    Document encode(T entity) {
+        Document doc = codec.encode(entity);
+        if (keyField != null) {
+            String k = key.apply(entity);
+            doc.put(keyField, k == null ? "id:" + entity.id() : k.toLowerCase(java.util.Locale.ROOT));
+        }
+        return doc;
+    }
+
+    @Override
+    public Optional<T> findById(String id) {
+        return Optional.ofNullable(Blocking.one(collection.find(Filters.eq("_id", id)).limit(1))).map(codec::decode);
+    }
+
+    Optional<T> findByKey(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(Blocking.one(collection.find(Filters.eq(keyField, value.toLowerCase(java.util.Locale.ROOT))).limit(1)))
+                .map(codec::decode);
+    }
+
+    @Override
+    public T insert(T entity) {
+        Blocking.one(collection.insertOne(encode(entity)));
+        return entity;
+    }
+
+    @Override
+    public void insertAll(List<T> entities) {
+        if (!entities.isEmpty()) {
+            Blocking.one(collection.insertMany(entities.stream().map(this::encode).toList()));
+        }
+    }
+
+    @Override
+    public T replace(T entity, long expectedVersion) {
+        UpdateResult result = Blocking.one(collection.replaceOne(
+                Filters.and(Filters.eq("_id", entity.id()), Filters.eq("version", expectedVersion)), encode(entity)));
+        if (result == null || result.getMatchedCount() == 0) {
+            throw missingOrStale(entity.id());
+        }
+        return entity;
+    }
+
+    @Override
+    public void delete(String id, long expectedVersion) {
+        DeleteResult result = Blocking.one(collection.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion))));
+        if (result == null || result.getDeletedCount() == 0) {
+            throw missingOrStale(id);
+        }
+    }
+
+    private LiteDeskException missingOrStale(String id) {
+        return findById(id).isPresent() ? LiteDeskException.stale(noun, id) : LiteDeskException.notFound(noun, id);
+    }
+
+    @Override
+    public Page<T> list(Query query) {
+        Bson filter = MongoQueries.filter(query.where());
+        if (query.after() != null) {
+            filter = Filters.and(filter, MongoQueries.after(query.sort(), query.after()));
+        }
+        List<Document> docs = Blocking.all(collection.find(filter).sort(MongoQueries.sort(query.sort())).limit(query.limit() + 1));
+        boolean more = docs.size() > query.limit();
+        List<T> items = docs.stream().limit(query.limit()).map(codec::decode).toList();
+        return new Page<>(items, more);
+    }
+
+    @Override
+    public long count(List<Condition> where) {
+        Long n = Blocking.one(collection.countDocuments(MongoQueries.filter(where)));
+        return n == null ? 0 : n;
+    }
+}

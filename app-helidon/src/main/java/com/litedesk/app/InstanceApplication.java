@@ -1,0 +1,58 @@
+package com.litedesk.app;
+
+import com.litedesk.app.http.Api;
+import com.litedesk.app.http.RequestPipeline;
+import com.litedesk.app.wiring.InstanceStorage;
+import com.litedesk.core.LiteDesk;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http.HttpService;
+import java.util.List;
+
+/** One running instance: its storage, its core and its web server. */
+public final class InstanceApplication implements AutoCloseable {
+
+    private final WebServer server;
+    private final LiteDesk crm;
+    private final InstanceStorage storage;
+
+    public InstanceApplication(InstanceStorage storage, LiteDesk crm, Api api, RequestPipeline pipeline, List<HttpService> services,
+                               String host, int port, long maxPayload) {
+        this.storage = storage;
+        this.crm = crm;
+        this.server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .maxPayloadSize(maxPayload)
+                .shutdownHook(false)
+                // filters are JSON-ish text ("stage[eq]:\"won\""): a raw ':' or '"' in a query is the client's
+                // choice, answered by the routes' own validation rather than an empty 400
+                .addProtocol(Http1Config.builder().validatePath(false).build())
+                .routing(routing -> {
+                    routing.addFilter(pipeline);
+                    services.forEach(routing::register);
+                    routing.any(api::fallback);
+                    routing.error(Throwable.class, (req, res, e) -> api.fail(res, e, null));
+                })
+                .build();
+    }
+
+    public InstanceApplication start() {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public LiteDesk crm() {
+        return crm;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        storage.close();
+    }
+}

@@ -1,0 +1,213 @@
+package com.litedesk.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.litedesk.core.LiteDesk;
+import com.litedesk.core.support.Sha256;
+import com.litedesk.ports.ErrorCode;
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.instance.IdempotencyRepository;
+import com.litedesk.ports.instance.StoredResponse;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registers routes and runs them the same way: bounded body reading, authentication on demand,
+ * Idempotency-Key replays, the reply written as JSON, every failure as problem+json. Handlers
+ * only parse, call the core and say what to answer.
+ */
+public final class Api {
+
+    /** A handler that answers with a {@link Reply}. */
+    @FunctionalInterface
+    public interface Handler {
+        Reply handle(Call call) throws Exception;
+    }
+
+    /** A handler that writes the response itself (streamed CSV). */
+    @FunctionalInterface
+    public interface StreamHandler {
+        void handle(Call call, ServerResponse response) throws Exception;
+    }
+
+    private static final System.Logger LOG = System.getLogger("litedesk.http");
+
+    private final ObjectMapper json;
+    private final LiteDesk crm;
+    private final IdempotencyRepository idempotency;
+    private final Clock clock;
+    private final long maxBodyBytes;
+    private final RouteCatalog catalog;
+
+    public Api(ObjectMapper json, LiteDesk crm, IdempotencyRepository idempotency, Clock clock, long maxBodyBytes, RouteCatalog catalog) {
+        this.json = json;
+        this.crm = crm;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+        this.catalog = catalog;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public RouteCatalog catalog() {
+        return catalog;
+    }
+
+    /** A JSON route behind authentication (the handler calls {@code call.actor()}). */
+    public void route(HttpRules rules, Method method, String path, String summary, Handler handler) {
+        route(rules, method, path, summary, true, handler);
+    }
+
+    public void route(HttpRules rules, Method method, String path, String summary, boolean authenticated, Handler handler) {
+        catalog.add(new RouteCatalog.Route(method.text(), path, summary, authenticated, "application/json", "application/json"));
+        rules.route(method, path, (req, res) -> run(req, res, method, handler));
+    }
+
+    /** A streamed route: the handler reads the raw body and/or writes the response. */
+    public void stream(HttpRules rules, Method method, String path, String summary, String requestType, String responseType,
+                       StreamHandler handler) {
+        catalog.add(new RouteCatalog.Route(method.text(), path, summary, true, requestType, responseType));
+        rules.route(method, path, (req, res) -> {
+            String requestId = requestId(req);
+            try {
+                handler.handle(new Call(req, json, crm, null, requestId), res);
+            } catch (Exception e) {
+                fail(res, e, requestId);
+            }
+        });
+    }
+
+    private void run(ServerRequest req, ServerResponse res, Method method, Handler handler) {
+        String requestId = requestId(req);
+        try {
+            boolean hasBody = method == Method.POST || method == Method.PATCH || method == Method.PUT;
+            byte[] body = hasBody ? readBody(req.content().inputStream()) : new byte[0];
+            Call call = new Call(req, json, crm, body, requestId);
+            Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
+            Reply reply = key.isPresent() && method != Method.GET
+                    ? idempotent(call, key.get(), method, req.path().path(), body, handler)
+                    : handler.handle(call);
+            write(res, reply);
+        } catch (Exception e) {
+            fail(res, e, requestId);
+        }
+    }
+
+    private Reply idempotent(Call call, String key, Method method, String path, byte[] body, Handler handler) throws Exception {
+        if (key.isBlank() || key.length() > 200) {
+            throw LiteDeskException.invalid("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        String caller = path.startsWith("/api/auth/") ? "anonymous" : call.actor().userId();
+        String id = Sha256.hex(caller + "\n" + key);
+        String fingerprint = method.text() + " " + path + " " + HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        var pending = new StoredResponse(id, 1, fingerprint, 0, null, null, null, clock.instant());
+        try {
+            idempotency.insert(pending);
+        } catch (LiteDeskException e) {
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            StoredResponse first = idempotency.findById(id).orElseThrow(() -> e);
+            if (!first.fingerprint().equals(fingerprint)) {
+                throw new LiteDeskException(ErrorCode.CONFLICT, "this Idempotency-Key was used for a different request");
+            }
+            if (first.status() == 0) {
+                throw new LiteDeskException(ErrorCode.CONFLICT, "a request with this Idempotency-Key is still in progress");
+            }
+            Map<String, String> headers = first.location() == null ? Map.of("Idempotent-Replay", "true")
+                    : Map.of("Idempotent-Replay", "true", "Location", first.location());
+            return new Reply(first.status(), first.body() == null ? null : json.readTree(first.body()), headers);
+        }
+        try {
+            Reply reply = handler.handle(call);
+            String stored = reply.body() == null ? null : json.writeValueAsString(reply.body());
+            idempotency.replace(new StoredResponse(id, 2, fingerprint, reply.status(), "application/json", stored,
+                    reply.headers().get("Location"), pending.createdAt()), 1);
+            return reply;
+        } catch (Exception failure) {
+            idempotency.delete(id, 1); // a failed request may be retried with the same key
+            throw failure;
+        }
+    }
+
+    private byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        if (bytes.length > maxBodyBytes) {
+            throw new Problems.BodyTooLarge(maxBodyBytes);
+        }
+        return bytes;
+    }
+
+    private void write(ServerResponse res, Reply reply) throws IOException {
+        res.status(reply.status());
+        reply.headers().forEach(res::header);
+        if (reply.body() == null) {
+            res.send();
+        } else {
+            res.header("Content-Type", "application/json");
+            res.send(json.writeValueAsBytes(reply.body()));
+        }
+    }
+
+    /** Writes a failure as problem+json (also used by the routing's fallbacks). */
+    public void fail(ServerResponse res, Throwable e, String requestId) {
+        if (!(e instanceof LiteDeskException) && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)
+                && !(e instanceof Problems.BodyTooLarge)) {
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
+        }
+        Problems.Problem problem = Problems.of(e, requestId);
+        if (res.isSent()) {
+            return;
+        }
+        try {
+            res.status(problem.status());
+            problem.headers().forEach(res::header);
+            res.header("Content-Type", "application/problem+json");
+            res.send(json.writeValueAsBytes(problem.body()));
+        } catch (IOException io) {
+            res.status(500).send();
+        }
+    }
+
+    /** 404 for unknown paths, 405 (with Allow) for known paths and other methods. */
+    public void fallback(ServerRequest req, ServerResponse res) {
+        String requestId = requestId(req);
+        List<String> methods = catalog.methodsAt(req.path().path());
+        var problem = methods.isEmpty()
+                ? Problems.problem(404, "NOT_FOUND", "no such resource: " + req.path().path(), List.of(), requestId, Map.of())
+                : Problems.problem(405, "METHOD_NOT_ALLOWED", req.prologue().method().text() + " is not served here",
+                List.of(), requestId, Map.of("Allow", String.join(", ", methods)));
+        try {
+            res.status(problem.status());
+            problem.headers().forEach(res::header);
+            res.header("Content-Type", "application/problem+json");
+            res.send(json.writeValueAsBytes(problem.body()));
+        } catch (IOException e) {
+            res.status(500).send();
+        }
+    }
+
+    static String requestId(ServerRequest req) {
+        return req.context().get(RequestPipeline.RequestId.class).map(RequestPipeline.RequestId::value)
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

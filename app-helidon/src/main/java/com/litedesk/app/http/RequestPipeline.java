@@ -1,0 +1,138 @@
+package com.litedesk.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * What every request goes through: a request id (the client's if it is sane), the per-client and
+ * per-instance rate limits, one structured log line, and the request statistics.
+ */
+public final class RequestPipeline implements Filter {
+
+    private static final Pattern SANE_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    private static final int MAX_CLIENTS = 10_000;
+
+    private final String instanceId;
+    private final int perClientPerMinute;
+    private final IntSupplier perInstancePerMinute;
+    private final RequestStats stats;
+    private final ObjectMapper json;
+    private final PrintStream log;
+    private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
+    private volatile Bucket instanceBucket;
+    private volatile int instanceBucketSize = -1;
+
+    /**
+     * @param perClientPerMinute 0 disables the per-client limit
+     * @param perInstancePerMinute the plan's limit, read per request (0 or less: unlimited)
+     */
+    public RequestPipeline(String instanceId, int perClientPerMinute, IntSupplier perInstancePerMinute, RequestStats stats,
+                           ObjectMapper json, PrintStream log) {
+        this.instanceId = instanceId;
+        this.perClientPerMinute = perClientPerMinute;
+        this.perInstancePerMinute = perInstancePerMinute;
+        this.stats = stats;
+        this.json = json;
+        this.log = log;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        long start = System.nanoTime();
+        String requestId = req.headers().first(HeaderNames.create("X-Request-Id")).filter(id -> SANE_ID.matcher(id).matches())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        req.context().register(new RequestId(requestId));
+        res.header("X-Request-Id", requestId);
+        String client = req.remotePeer().host();
+        try {
+            Long retryAfter = limited(client, req.path().path());
+            if (retryAfter != null) {
+                var problem = Problems.problem(429, "RATE_LIMITED", "too many requests; retry after " + retryAfter + " s",
+                        List.of(), requestId, Map.of());
+                res.status(429).header("Retry-After", Long.toString(retryAfter)).header("Content-Type", "application/problem+json");
+                res.send(json.writeValueAsBytes(problem.body()));
+            } else {
+                chain.proceed();
+            }
+        } catch (Exception e) {
+            if (!res.isSent()) {
+                res.status(500).send();
+            }
+        } finally {
+            long nanos = System.nanoTime() - start;
+            stats.record(nanos);
+            writeLog(req, res, requestId, client, nanos);
+        }
+    }
+
+    private Long limited(String client, String path) {
+        if (path.equals("/health") || path.equals("/health/status")) {
+            return null;
+        }
+        int instanceLimit = perInstancePerMinute.getAsInt();
+        if (instanceLimit > 0) {
+            if (instanceLimit != instanceBucketSize) {
+                instanceBucket = bucket(instanceLimit); // the plan changed: take the new limit at once
+                instanceBucketSize = instanceLimit;
+            }
+            Long wait = take(instanceBucket);
+            if (wait != null) {
+                return wait;
+            }
+        }
+        if (perClientPerMinute <= 0) {
+            return null;
+        }
+        if (clients.size() > MAX_CLIENTS) {
+            clients.clear();
+        }
+        return take(clients.computeIfAbsent(client, c -> bucket(perClientPerMinute)));
+    }
+
+    private static Long take(Bucket bucket) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? null : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
+    }
+
+    private static Bucket bucket(int perMinute) {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build();
+    }
+
+    private void writeLog(RoutingRequest req, RoutingResponse res, String requestId, String client, long nanos) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("ts", Instant.now().toString());
+        line.put("requestId", requestId);
+        line.put("instance", instanceId);
+        line.put("method", req.prologue().method().text());
+        line.put("path", req.path().path());
+        line.put("status", res.status().code());
+        line.put("ms", Math.round(nanos / 10_000.0) / 100.0);
+        line.put("client", client);
+        try {
+            log.println(json.writeValueAsString(line));
+        } catch (Exception ignored) {
+            // logging must never fail a request
+        }
+    }
+
+    /** The id of the request being served, kept in the request context. */
+    public record RequestId(String value) {
+    }
+}

@@ -1,0 +1,73 @@
+package com.litedesk.app.http.resources;
+
+import com.litedesk.app.csv.CsvStreams;
+import com.litedesk.app.http.Api;
+import com.litedesk.app.http.Reply;
+import com.litedesk.core.LiteDesk;
+import com.litedesk.core.records.OwnedRecords;
+import com.litedesk.ports.crm.Owned;
+import com.litedesk.ports.crm.RecordType;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRules;
+import java.util.function.Consumer;
+
+/**
+ * The routes every owned CRM record has: list (filter, sort, search, cursor), create, read,
+ * partial update (JSON merge patch, If-Match), delete, CSV export and the record's timeline.
+ * Record-specific routes are added by {@code extra}, registered before {id} so they win.
+ */
+public final class RecordResource<T extends Record & Owned, D> {
+
+    private final Api api;
+    private final LiteDesk crm;
+    private final OwnedRecords<T, D> records;
+    private final Class<D> draftType;
+    private final RecordType type;
+    private final String base;
+    private final boolean hasTimeline;
+
+    public RecordResource(Api api, LiteDesk crm, OwnedRecords<T, D> records, Class<D> draftType, RecordType type, String base,
+                          boolean hasTimeline) {
+        this.api = api;
+        this.crm = crm;
+        this.records = records;
+        this.draftType = draftType;
+        this.type = type;
+        this.base = base;
+        this.hasTimeline = hasTimeline;
+    }
+
+    public void routing(HttpRules rules, Consumer<HttpRules> extra) {
+        String noun = type.name().toLowerCase();
+        api.route(rules, Method.GET, base, "List " + noun + "s (filter, sort, q, cursor, limit)",
+                call -> Reply.ok(records.list(call.actor(), call.listRequest())));
+        api.route(rules, Method.POST, base, "Create a " + noun, call -> {
+            T created = records.create(call.actor(), call.body(draftType));
+            return Reply.created(created, base + "/" + created.id()).withVersion(created.version());
+        });
+        api.stream(rules, Method.GET, base + "/export", "Export " + noun + "s as CSV (same filter, sort and q as the list)",
+                null, "text/csv", (call, res) -> CsvStreams.export(crm.exports(), call.actor(), type, call.listRequest(), noun + "s", res));
+        extra.accept(rules);
+        api.route(rules, Method.GET, base + "/{id}", "Read a " + noun, call -> {
+            T record = records.get(call.actor(), call.path("id"));
+            return Reply.ok(record).withVersion(record.version());
+        });
+        api.route(rules, Method.PATCH, base + "/{id}", "Change a " + noun + " (JSON merge patch; If-Match with the ETag)", call -> {
+            var actor = call.actor();
+            T current = records.get(actor, call.path("id"));
+            Long expected = call.ifMatch();
+            D draft = call.patch(records.draftOf(current), draftType);
+            T updated = records.update(actor, current.id(), expected == null ? current.version() : expected, draft);
+            return Reply.ok(updated).withVersion(updated.version());
+        });
+        api.route(rules, Method.DELETE, base + "/{id}", "Delete a " + noun + " (If-Match with the ETag)", call -> {
+            records.delete(call.actor(), call.path("id"), call.ifMatch());
+            return Reply.noContent();
+        });
+        if (hasTimeline) {
+            api.route(rules, Method.GET, base + "/{id}/timeline", "The " + noun + "'s notes, tasks and changes, newest first",
+                    call -> Reply.ok(java.util.Map.of("items", crm.timeline().of(call.actor(), type, call.path("id"),
+                            call.intQuery("limit") == null ? 100 : call.intQuery("limit")))));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.litedesk.app.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.litedesk.app.InstanceApplication;
+import com.litedesk.app.config.LiteDeskConfig;
+import com.litedesk.app.http.Api;
+import com.litedesk.app.http.Json;
+import com.litedesk.app.http.RequestPipeline;
+import com.litedesk.app.http.RequestStats;
+import com.litedesk.app.http.RouteCatalog;
+import com.litedesk.app.http.resources.AdministrationResources;
+import com.litedesk.app.http.resources.AuthResource;
+import com.litedesk.app.http.resources.CrmResources;
+import com.litedesk.app.http.resources.HealthResource;
+import com.litedesk.app.http.resources.OpenApiResource;
+import com.litedesk.app.mail.OutboxMailer;
+import com.litedesk.app.security.BcryptPasswordHasher;
+import com.litedesk.app.security.JwtTokenService;
+import com.litedesk.app.security.SigningKeys;
+import com.litedesk.core.LiteDesk;
+import com.litedesk.core.support.TimeOrderedIds;
+import com.litedesk.ports.IdGenerator;
+import com.litedesk.ports.instance.InstanceRepositories;
+import com.litedesk.ports.instance.InstanceSettings;
+import dagger.Provides;
+import java.time.Clock;
+import java.util.List;
+import javax.inject.Singleton;
+
+/** How an instance is assembled. Core classes carry no annotations, so they are provided here. */
+@dagger.Module
+public final class InstanceModule {
+
+    static final String VERSION = InstanceModule.class.getPackage().getImplementationVersion() == null
+            ? "dev" : InstanceModule.class.getPackage().getImplementationVersion();
+
+    private InstanceModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    static IdGenerator ids(Clock clock) {
+        return new TimeOrderedIds(clock);
+    }
+
+    @Provides
+    @Singleton
+    static InstanceStorage storage(LiteDeskConfig config) {
+        return InstanceStorage.open(config);
+    }
+
+    @Provides
+    @Singleton
+    static InstanceRepositories repositories(InstanceStorage storage) {
+        return storage.repositories();
+    }
+
+    @Provides
+    @Singleton
+    static ObjectMapper json() {
+        return Json.mapper();
+    }
+
+    @Provides
+    @Singleton
+    static LiteDesk liteDesk(LiteDeskConfig config, InstanceRepositories stores, Clock clock, IdGenerator ids) {
+        byte[] key = SigningKeys.load(stores.secrets(), config.signingKey());
+        return LiteDesk.builder()
+                .repositories(stores)
+                .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
+                .tokenService(new JwtTokenService(key, "litedesk:instance:" + config.instanceId(), clock))
+                .mailer(new OutboxMailer(stores.outbox(), ids, clock))
+                .clock(clock)
+                .ids(ids)
+                .publicUrl(config.publicUrl())
+                .instanceName(config.instanceName())
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    static RequestStats stats() {
+        return new RequestStats();
+    }
+
+    @Provides
+    @Singleton
+    static Api api(ObjectMapper json, LiteDesk crm, InstanceRepositories stores, Clock clock, LiteDeskConfig config) {
+        return new Api(json, crm, stores.idempotency(), clock, config.maxBodyBytes(), new RouteCatalog());
+    }
+
+    @Provides
+    @Singleton
+    static RequestPipeline pipeline(LiteDeskConfig config, InstanceRepositories stores, RequestStats stats, ObjectMapper json) {
+        return new RequestPipeline(config.instanceId(), config.rateLimitPerMinute(), () -> stores.settings().findById(InstanceSettings.ID)
+                .map(s -> s.limits().requestsPerMinute()).map(Integer::intValue).orElse(0), stats, json, System.out);
+    }
+
+    @Provides
+    @Singleton
+    static InstanceApplication application(LiteDeskConfig config, InstanceStorage storage, LiteDesk crm, Api api,
+                                           RequestPipeline pipeline, RequestStats stats, InstanceRepositories stores) {
+        return new InstanceApplication(storage, crm, api, pipeline, List.of(
+                new HealthResource(api, stores, config.instanceId(), VERSION),
+                new AuthResource(api, crm),
+                new AdministrationResources(api, crm, stats),
+                new CrmResources(api, crm, config.maxImportBytes()),
+                new OpenApiResource(api, VERSION)),
+                "0.0.0.0", config.port(), Math.max(config.maxBodyBytes(), config.maxImportBytes()));
+    }
+}
