@@ -78,7 +78,9 @@ final class MongoQueries {
         for (SortKey key : sort) {
             keys.add(key.descending() ? Sorts.descending(field(key.field())) : Sorts.ascending(field(key.field())));
         }
-        keys.add(Sorts.ascending("_id"));
+        if (sort.stream().noneMatch(k -> k.field().equals("id"))) {
+            keys.add(Sorts.ascending("_id")); // the tie-breaker, unless the id is a sort key already
+        }
         return Sorts.orderBy(keys);
     }
 
