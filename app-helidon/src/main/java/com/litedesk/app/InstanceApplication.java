@@ -15,11 +15,13 @@ public final class InstanceApplication implements AutoCloseable {
     private final WebServer server;
     private final LiteDesk crm;
     private final InstanceStorage storage;
+    private final com.litedesk.app.http.RouteCatalog routes;
 
     public InstanceApplication(InstanceStorage storage, LiteDesk crm, Api api, RequestPipeline pipeline, List<HttpService> services,
                                String host, int port, long maxPayload) {
         this.storage = storage;
         this.crm = crm;
+        this.routes = api.catalog();
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -48,6 +50,16 @@ public final class InstanceApplication implements AutoCloseable {
 
     public LiteDesk crm() {
         return crm;
+    }
+
+    /** Every route this instance serves. */
+    public com.litedesk.app.http.RouteCatalog routes() {
+        return routes;
+    }
+
+    /** The instance's stores (the development outbox lives there). */
+    public com.litedesk.ports.instance.InstanceRepositories repositories() {
+        return storage.repositories();
     }
 
     @Override
