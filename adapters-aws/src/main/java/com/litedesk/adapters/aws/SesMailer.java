@@ -1,0 +1,80 @@
+package com.litedesk.adapters.aws;
+
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.instance.Mail;
+import com.litedesk.ports.instance.Mailer;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.Destination;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * {@link Mailer} on Amazon SES (API v2). Credentials come only from the SDK's default provider chain
+ * (environment, profile, web identity, instance role). A failed send is {@code UNAVAILABLE}: the caller's
+ * outbox keeps the mail and tries again. Thread-safe; close it when done.
+ */
+public final class SesMailer implements Mailer, AutoCloseable {
+
+    private final SesV2Client client;
+    private final String from;
+
+    SesMailer(SesV2Client client, String from) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.from = Objects.requireNonNull(from, "from");
+    }
+
+    /**
+     * A mailer sending as {@code from} (an identity verified in SES) through {@code region}.
+     *
+     * @param endpoint another endpoint than AWS's for the region (a VPC endpoint or a local stand-in), or null
+     */
+    public static SesMailer create(String region, String from, URI endpoint) {
+        var builder = SesV2Client.builder()
+                .region(Region.of(Objects.requireNonNull(region, "region")))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(20)));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return new SesMailer(builder.build(), from);
+    }
+
+    @Override
+    public void send(Mail mail) {
+        var request = SendEmailRequest.builder()
+                .fromEmailAddress(from)
+                .destination(Destination.builder().toAddresses(mail.to()).build())
+                .content(EmailContent.builder().simple(Message.builder()
+                        .subject(utf8(mail.subject()))
+                        .body(Body.builder().text(utf8(mail.text())).build())
+                        .build()).build())
+                .build();
+        try {
+            client.sendEmail(request);
+        } catch (SdkException e) {
+            throw LiteDeskException.unavailable("SES did not take the mail to " + mail.to() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Content utf8(String text) {
+        return Content.builder().data(text).charset("UTF-8").build();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
