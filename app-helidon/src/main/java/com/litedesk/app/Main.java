@@ -1,5 +1,6 @@
 package com.litedesk.app;
 
+import com.litedesk.app.instance.InstanceApplication;
 import com.litedesk.app.config.ConfigurationError;
 import com.litedesk.app.config.LiteDeskConfig;
 import com.litedesk.app.wiring.InstanceComponent;

@@ -1,5 +1,6 @@
 package com.litedesk.app;
 
+import com.litedesk.app.instance.InstanceApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.litedesk.app.config.LiteDeskConfig;

@@ -41,6 +41,7 @@ import java.util.Objects;
  * LiteDesk crm = LiteDesk.builder()
  *         .repositories(InMemoryInstanceRepositories.create())
  *         .passwordHasher(hasher).tokenService(tokens).mailer(mailer)
+ *         .clock(Clock.systemUTC())
  *         .build();
  * User owner = crm.bootstrap("Acme", "owner@acme.test", "Olivia Owner", "a-long-password");
  * Actor me = crm.actorOf(owner);
@@ -183,13 +184,16 @@ public final class LiteDesk {
         return usage;
     }
 
-    /** Assembles a {@link LiteDesk}. Repositories, password hasher, token service and mailer are required. */
+    /**
+     * Assembles a {@link LiteDesk}. Repositories, password hasher, token service, mailer and clock are required:
+     * the clock is the one source of time, so that expiry, due dates and audit times are testable.
+     */
     public static final class Builder {
         private InstanceRepositories repositories;
         private PasswordHasher passwordHasher;
         private TokenService tokenService;
         private Mailer mailer;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private IdGenerator ids;
         private String publicUrl = "http://localhost:8080";
         private String instanceName = "LiteDesk";

@@ -23,6 +23,7 @@ class EmbeddingExampleTest {
                 .passwordHasher(new TestHasher())
                 .tokenService(new TestTokens("secret", "litedesk:instance:acme", Clock.systemUTC()))
                 .mailer(mailer)
+                .clock(Clock.systemUTC())
                 .build();
         User owner = crm.bootstrap("Acme", "owner@acme.test", "Olivia Owner", null);
         Actor me = crm.actorOf(owner);

@@ -1,6 +1,6 @@
 package com.litedesk.app.wiring;
 
-import com.litedesk.app.InstanceApplication;
+import com.litedesk.app.instance.InstanceApplication;
 import com.litedesk.app.config.LiteDeskConfig;
 import dagger.BindsInstance;
 import dagger.Component;

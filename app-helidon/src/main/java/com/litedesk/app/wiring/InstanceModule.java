@@ -1,7 +1,8 @@
 package com.litedesk.app.wiring;
 
+import com.litedesk.app.instance.InstanceStorage;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.litedesk.app.InstanceApplication;
+import com.litedesk.app.instance.InstanceApplication;
 import com.litedesk.app.config.LiteDeskConfig;
 import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Json;

@@ -112,7 +112,7 @@ class AuthenticationTest {
         var crm = com.litedesk.core.LiteDesk.builder()
                 .repositories(com.litedesk.core.memory.InMemoryInstanceRepositories.create())
                 .passwordHasher(new com.litedesk.core.TestHasher())
-                .tokenService(new TestTokens("k", "a", instance.clock)).mailer(instance.mailer).build();
+                .tokenService(new TestTokens("k", "a", instance.clock)).mailer(instance.mailer).clock(instance.clock).build();
         var owner = crm.actorOf(crm.bootstrap("Trial", "trial", new PlanLimits(3, null, null, null), "o@t.test", "O", "correct-horse-battery"));
         crm.users().create(owner, new NewUser("a@t.test", "A", Role.USER, null, "correct-horse-battery"));
         var b = crm.users().create(owner, new NewUser("b@t.test", "B", Role.USER, null, "correct-horse-battery"));

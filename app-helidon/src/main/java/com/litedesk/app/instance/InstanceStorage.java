@@ -1,4 +1,4 @@
-package com.litedesk.app.wiring;
+package com.litedesk.app.instance;
 
 import com.litedesk.adapters.mongo.EmbeddedMongoServer;
 import com.litedesk.adapters.mongo.MongoInstanceRepositories;

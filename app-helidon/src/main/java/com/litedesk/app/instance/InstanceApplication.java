@@ -1,8 +1,7 @@
-package com.litedesk.app;
+package com.litedesk.app.instance;
 
 import com.litedesk.app.http.Api;
 import com.litedesk.app.http.RequestPipeline;
-import com.litedesk.app.wiring.InstanceStorage;
 import com.litedesk.core.LiteDesk;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
