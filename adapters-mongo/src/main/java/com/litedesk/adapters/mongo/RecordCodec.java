@@ -1,5 +1,7 @@
 package com.litedesk.adapters.mongo;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -40,12 +42,37 @@ final class RecordCodec<T extends Record> {
         return decodeRecord(type, document, true);
     }
 
+    /** What reflection says about one record type, looked up once: fresh accessors on every call are slow. */
+    private record Shape(RecordComponent[] components, MethodHandle[] accessors, MethodHandle constructor) {
+        static final ClassValue<Shape> OF = new ClassValue<>() {
+            @Override
+            protected Shape computeValue(Class<?> type) {
+                try {
+                    var lookup = MethodHandles.lookup();
+                    RecordComponent[] components = type.getRecordComponents();
+                    MethodHandle[] accessors = new MethodHandle[components.length];
+                    Class<?>[] types = new Class<?>[components.length];
+                    for (int i = 0; i < components.length; i++) {
+                        accessors[i] = lookup.unreflect(components[i].getAccessor());
+                        types[i] = components[i].getType();
+                    }
+                    var constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(types));
+                    return new Shape(components, accessors, constructor.asSpreader(Object[].class, components.length));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot map " + type.getSimpleName(), e);
+                }
+            }
+        };
+    }
+
     private static Document encodeRecord(Record record, boolean topLevel) {
         Document out = new Document();
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            Object value = read(record, c);
+        Shape shape = Shape.OF.get(record.getClass());
+        for (int i = 0; i < shape.components().length; i++) {
+            Object value = read(record, shape.accessors()[i]);
             if (value != null) {
-                out.put(topLevel && c.getName().equals("id") ? "_id" : c.getName(), encodeValue(value));
+                String name = shape.components()[i].getName();
+                out.put(topLevel && name.equals("id") ? "_id" : name, encodeValue(value));
             }
         }
         return out;
@@ -76,7 +103,8 @@ final class RecordCodec<T extends Record> {
     }
 
     private static <R extends Record> R decodeRecord(Class<R> type, Document document, boolean topLevel) {
-        RecordComponent[] components = type.getRecordComponents();
+        Shape shape = Shape.OF.get(type);
+        RecordComponent[] components = shape.components();
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
@@ -84,12 +112,10 @@ final class RecordCodec<T extends Record> {
             args[i] = decodeValue(c.getGenericType(), raw);
         }
         try {
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-            }
-            return type.getDeclaredConstructor(types).newInstance(args);
-        } catch (ReflectiveOperationException e) {
+            return type.cast(shape.constructor().invoke(args));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException("cannot rebuild " + type.getSimpleName() + " from the database", e);
         }
     }
@@ -181,10 +207,12 @@ final class RecordCodec<T extends Record> {
         };
     }
 
-    private static Object read(Record record, RecordComponent c) {
+    private static Object read(Record record, MethodHandle accessor) {
         try {
-            return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
+            return accessor.invoke(record);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
     }

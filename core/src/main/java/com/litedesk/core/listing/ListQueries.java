@@ -6,7 +6,6 @@ import com.litedesk.ports.store.Operator;
 import com.litedesk.ports.store.Page;
 import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.SortKey;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -289,16 +288,7 @@ public final class ListQueries {
     }
 
     private static Object component(Object record, String name) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                try {
-                    Object value = component.getAccessor().invoke(record);
-                    return value instanceof Integer i ? Long.valueOf(i) : value;
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new IllegalStateException(record.getClass().getSimpleName() + " has no field " + name);
+        Object value = com.litedesk.core.support.RecordFields.get((Record) record, name);
+        return value instanceof Integer i ? Long.valueOf(i) : value;
     }
 }

@@ -1,6 +1,5 @@
 package com.litedesk.core.memory;
 
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
@@ -29,19 +28,10 @@ final class Values {
     }
 
     private static Object component(Object record, String name) {
-        if (!(record instanceof Record)) {
+        if (!(record instanceof Record r) || !com.litedesk.core.support.RecordFields.has(r, name)) {
             return null;
         }
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                try {
-                    return c.getAccessor().invoke(record);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return null;
+        return com.litedesk.core.support.RecordFields.get(r, name);
     }
 
     /** The form values are compared in: enums as names, numbers as BigDecimal. */

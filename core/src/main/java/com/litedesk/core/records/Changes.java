@@ -1,6 +1,5 @@
 package com.litedesk.core.records;
 
-import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +19,14 @@ public final class Changes {
         if (record == null) {
             return out;
         }
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            if (!SKIPPED.contains(component.getName())) {
-                String value = text(read(record, component));
+        com.litedesk.core.support.RecordFields.all(record).forEach((name, raw) -> {
+            if (!SKIPPED.contains(name)) {
+                String value = text(raw);
                 if (value != null) {
-                    out.put(component.getName(), value);
+                    out.put(name, value);
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -63,14 +62,6 @@ public final class Changes {
         java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
-    }
-
-    private static Object read(Record record, RecordComponent component) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String text(Object value) {
