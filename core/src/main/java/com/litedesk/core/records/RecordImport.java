@@ -2,6 +2,7 @@ package com.litedesk.core.records;
 
 import com.litedesk.core.access.Action;
 import com.litedesk.core.access.Actor;
+import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.FieldError;
 import com.litedesk.ports.LiteDeskException;
 import java.util.ArrayList;
@@ -52,14 +53,9 @@ public final class RecordImport<T extends Record & com.litedesk.ports.crm.Owned,
     public ImportReport run(Actor actor, Iterator<Map<String, String>> rows, Function<Map<String, String>, Map<String, String>> header,
                             boolean dryRun, long createLimit) {
         service.context.guard().require(actor, service.resource, Action.IMPORT);
-        List<T> pending = new ArrayList<>();
-        Set<String> keysInBatch = new HashSet<>();
+        Tally tally = new Tally();
         Set<String> keysSeenInDryRun = new HashSet<>();
-        List<ImportReport.RowError> errors = new ArrayList<>();
         long rowNumber = 1;
-        long created = 0;
-        long updated = 0;
-        long failed = 0;
         while (rows.hasNext()) {
             Map<String, String> raw = rows.next();
             rowNumber++;
@@ -68,8 +64,8 @@ public final class RecordImport<T extends Record & com.litedesk.ports.crm.Owned,
                 D draft = mapping.draft(header.apply(raw), v);
                 v.throwIfInvalid();
                 String key = mapping.key(draft);
-                if (key != null && keysInBatch.contains(key)) {
-                    flush(pending, keysInBatch); // a later row updates a record created earlier in the file
+                if (key != null && tally.keysInBatch.contains(key)) {
+                    flush(tally); // a later row updates a record created earlier in the file
                 }
                 Optional<T> existing = key == null ? Optional.empty() : mapping.findByKey(key);
                 if (existing.isPresent()) {
@@ -79,51 +75,101 @@ public final class RecordImport<T extends Record & com.litedesk.ports.crm.Owned,
                     if (!dryRun) {
                         service.repository.replace(next, current.version());
                     }
-                    updated++;
+                    tally.updated++;
                 } else if (dryRun && key != null && !keysSeenInDryRun.add(key)) {
-                    updated++;
+                    tally.updated++;
                 } else {
-                    if (created >= createLimit) {
+                    if (tally.created >= createLimit) {
                         throw LiteDeskException.limitReached("the plan's limit is reached; this row was not imported");
                     }
                     T record = service.prepareCreate(actor, draft);
                     if (!dryRun) {
-                        pending.add(record);
+                        tally.pending.add(record);
+                        tally.pendingRows.add(rowNumber);
                         if (key != null) {
-                            keysInBatch.add(key);
+                            tally.keysInBatch.add(key);
                         }
-                        if (pending.size() >= BATCH) {
-                            flush(pending, keysInBatch);
+                        if (tally.pending.size() >= BATCH) {
+                            flush(tally);
                         }
                     }
-                    created++;
+                    tally.created++;
                 }
             } catch (LiteDeskException e) {
-                failed++;
-                if (errors.size() < MAX_ERRORS) {
-                    if (e.errors().isEmpty()) {
-                        errors.add(new ImportReport.RowError(rowNumber, null, e.getMessage()));
-                    }
-                    for (FieldError fe : e.errors()) {
-                        errors.add(new ImportReport.RowError(rowNumber, fe.field(), fe.message()));
-                    }
+                if (e.code() == ErrorCode.UNAVAILABLE) {
+                    throw e; // the store failed: the import stops, it is not this row's fault
                 }
+                tally.fail(rowNumber, e);
             }
         }
         if (!dryRun) {
-            flush(pending, keysInBatch);
+            flush(tally);
             service.context.audit().recordSuccess(actor, service.action("import"), null, Map.of(), Map.of(
-                    "rows", Long.toString(rowNumber - 1), "created", Long.toString(created),
-                    "updated", Long.toString(updated), "failed", Long.toString(failed)));
+                    "rows", Long.toString(rowNumber - 1), "created", Long.toString(tally.created),
+                    "updated", Long.toString(tally.updated), "failed", Long.toString(tally.failed)));
         }
-        return new ImportReport(dryRun, rowNumber - 1, created, updated, failed, errors);
+        tally.errors.sort(java.util.Comparator.comparingLong(ImportReport.RowError::row));
+        return new ImportReport(dryRun, rowNumber - 1, tally.created, tally.updated, tally.failed, tally.errors);
     }
 
-    private void flush(List<T> pending, Set<String> keys) {
-        if (!pending.isEmpty()) {
-            service.repository.insertAll(List.copyOf(pending));
-            pending.clear();
+    /**
+     * Writes the pending batch. When the batch write is refused (a key taken meanwhile), the records are
+     * written one by one, so that exactly the refused rows are reported and the batch is never retried whole.
+     */
+    private void flush(Tally tally) {
+        if (tally.pending.isEmpty()) {
+            tally.keysInBatch.clear();
+            return;
         }
-        keys.clear();
+        List<T> batch = List.copyOf(tally.pending);
+        List<Long> batchRows = List.copyOf(tally.pendingRows);
+        tally.pending.clear();
+        tally.pendingRows.clear();
+        tally.keysInBatch.clear();
+        try {
+            service.repository.insertAll(batch);
+        } catch (LiteDeskException refused) {
+            if (refused.code() == ErrorCode.UNAVAILABLE) {
+                throw refused;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                T record = batch.get(i);
+                if (service.repository.findById(record.id()).isPresent()) {
+                    continue; // written before the refusal
+                }
+                try {
+                    service.repository.insert(record);
+                } catch (LiteDeskException e) {
+                    if (e.code() == ErrorCode.UNAVAILABLE) {
+                        throw e;
+                    }
+                    tally.created--;
+                    tally.fail(batchRows.get(i), e);
+                }
+            }
+        }
+    }
+
+    /** The running counts of one import and the batch not yet written. */
+    private final class Tally {
+        final List<T> pending = new ArrayList<>();
+        final List<Long> pendingRows = new ArrayList<>();
+        final Set<String> keysInBatch = new HashSet<>();
+        final List<ImportReport.RowError> errors = new ArrayList<>();
+        long created;
+        long updated;
+        long failed;
+
+        void fail(long row, LiteDeskException e) {
+            failed++;
+            if (errors.size() < MAX_ERRORS) {
+                if (e.errors().isEmpty()) {
+                    errors.add(new ImportReport.RowError(row, null, e.getMessage()));
+                }
+                for (FieldError fe : e.errors()) {
+                    errors.add(new ImportReport.RowError(row, fe.field(), fe.message()));
+                }
+            }
+        }
     }
 }

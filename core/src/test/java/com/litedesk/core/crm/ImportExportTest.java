@@ -48,6 +48,35 @@ class ImportExportTest {
     }
 
     @Test
+    void aBatchRefusedBecauseAKeyWasTakenMeanwhileReportsExactlyThatRowAndKeepsTheRest() {
+        Iterator<Map<String, String>> rows = new Iterator<>() {
+            int next = 1;
+
+            @Override
+            public boolean hasNext() {
+                return next <= 10;
+            }
+
+            @Override
+            public Map<String, String> next() {
+                if (next == 10) { // someone else creates the third row's contact while the batch is still pending
+                    instance.crm.contacts().create(instance.owner, ContactDraft.named("Racing", "Writer", "p3@example.com"));
+                }
+                int n = next++;
+                return Map.of("lastName", "Person " + n, "E-Mail", "p" + n + "@example.com");
+            }
+        };
+        ImportReport report = instance.crm.imports().importContacts(instance.owner, rows, Map.of("E-Mail", "email"), false);
+
+        assertThat(report.created()).isEqualTo(9);
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.errors()).extracting(ImportReport.RowError::row).containsExactly(4L);
+        assertThat(contacts()).isEqualTo(10);
+        assertThat(instance.stores.contacts().findByPrimaryEmail("p3@example.com").orElseThrow().lastName()).isEqualTo("Writer");
+        assertThat(instance.stores.contacts().findByPrimaryEmail("p10@example.com")).isPresent();
+    }
+
+    @Test
     void anImportUpsertsByEmailIncludingRepeatsWithinTheFile() {
         instance.crm.contacts().create(instance.owner, ContactDraft.named("Ada", "Lovelace", "ada@example.com"));
         ImportReport report = importContacts(false, List.of(

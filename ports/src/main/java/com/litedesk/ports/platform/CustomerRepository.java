@@ -1,0 +1,7 @@
+package com.litedesk.ports.platform;
+
+import com.litedesk.ports.store.Repository;
+
+/** Customers. */
+public interface CustomerRepository extends Repository<Customer> {
+}

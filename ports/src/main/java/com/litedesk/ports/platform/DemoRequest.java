@@ -1,0 +1,29 @@
+package com.litedesk.ports.platform;
+
+import com.litedesk.ports.store.Entity;
+import java.time.Instant;
+
+/**
+ * A prospect's request for a demo instance, from the public form. {@code email} is stored lower-case;
+ * at most one open request exists per email (later submissions merge into it, counted in
+ * {@code submissions}). {@code instanceId} is set once the request is converted.
+ */
+public record DemoRequest(
+        String id,
+        long version,
+        String companyName,
+        String contactName,
+        String email,
+        String phone,
+        String companySize,
+        String industry,
+        String subdomain,
+        String message,
+        DemoRequestState state,
+        int submissions,
+        String instanceId,
+        String decisionNote,
+        Instant createdAt,
+        Instant updatedAt,
+        String updatedBy) implements Entity {
+}

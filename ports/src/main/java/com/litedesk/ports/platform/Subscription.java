@@ -1,0 +1,17 @@
+package com.litedesk.ports.platform;
+
+import com.litedesk.ports.store.Entity;
+import java.time.Instant;
+
+/** The plan one instance runs on, for one customer. One subscription per instance. */
+public record Subscription(
+        String id,
+        long version,
+        String customerId,
+        String instanceId,
+        String planId,
+        SubscriptionStatus status,
+        Instant startedAt,
+        Instant trialEndsAt,
+        Instant updatedAt) implements Entity {
+}
