@@ -114,6 +114,35 @@ public final class LiteDesk {
         return users.bootstrapOwner(ownerEmail, ownerName, ownerPassword);
     }
 
+    /**
+     * Sets an instance up for the control plane, idempotently: settings with the plan, the default pipeline and
+     * the Owner without a password and without mailing anyone — the control plane sends the invitation
+     * ({@link #ownerInvitationLink()}). On an instance set up before, applies the plan.
+     */
+    public User seedForProvisioning(String instanceName, String plan, PlanLimits limits, String ownerEmail, String ownerName) {
+        Actor system = Actor.system("provisioning");
+        var current = settings.seed(instanceName, plan, limits);
+        if (!plan.equals(current.plan()) || !limits.equals(current.limits())) {
+            settings.applyPlan(system, plan, limits);
+        }
+        pipelines.seedDefault(system);
+        return users.bootstrapOwner(ownerEmail, ownerName, null, false);
+    }
+
+    /** A new one-time set-password link for the Owner, or null when the Owner has a password already. */
+    public String ownerInvitationLink() {
+        return users.ownerInvitationLink();
+    }
+
+    /**
+     * Sets up only the accounts of this store: settings and a first Owner, no CRM data. The control plane keeps
+     * its platform admins this way.
+     */
+    public User bootstrapAccounts(String name, String ownerEmail, String ownerName, String ownerPassword) {
+        settings.seed(name, "platform", PlanLimits.UNLIMITED);
+        return users.bootstrapOwner(ownerEmail, ownerName, ownerPassword);
+    }
+
     /** Whether this instance was set up already: it has its Owner. */
     public boolean isSetUp() {
         return users.owner().isPresent();

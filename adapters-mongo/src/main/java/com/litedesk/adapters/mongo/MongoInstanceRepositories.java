@@ -223,7 +223,7 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         @Override
         public boolean markRotated(String id, Instant at) {
             var result = Blocking.one(collection.updateOne(
-                    Filters.and(Filters.eq("_id", id), Filters.eq("rotatedAt", null), Filters.eq("revoked", false)),
+                    new Document("_id", id).append("rotatedAt", null).append("revoked", false),
                     Updates.combine(Updates.set("rotatedAt", Date.from(at)), Updates.inc("version", 1L))));
             return result != null && result.getModifiedCount() == 1;
         }
@@ -249,7 +249,7 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         @Override
         public Optional<OneTimeToken> consume(String id, Instant at) {
             Document before = Blocking.one(collection.findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", id), Filters.eq("usedAt", null)),
+                    new Document("_id", id).append("usedAt", null),
                     Updates.combine(Updates.set("usedAt", Date.from(at)), Updates.inc("version", 1L)),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)));
             return Optional.ofNullable(before).map(codec::decode);

@@ -64,6 +64,14 @@ class MongoRepository<T extends Record & Entity> implements Repository<T> {
         return doc;
     }
 
+    /**
+     * A filter on the id and the version as one plain document. {@code Filters.and} renders as {@code $and},
+     * which the embedded server answers by scanning the whole collection; this form it serves from the id index.
+     */
+    static Document byIdAndVersion(String id, long version) {
+        return new Document("_id", id).append("version", version);
+    }
+
     @Override
     public Optional<T> findById(String id) {
         return Optional.ofNullable(Blocking.one(collection.find(Filters.eq("_id", id)).limit(1))).map(codec::decode);
@@ -93,7 +101,7 @@ class MongoRepository<T extends Record & Entity> implements Repository<T> {
     @Override
     public T replace(T entity, long expectedVersion) {
         UpdateResult result = Blocking.one(collection.replaceOne(
-                Filters.and(Filters.eq("_id", entity.id()), Filters.eq("version", expectedVersion)), encode(entity)));
+                byIdAndVersion(entity.id(), expectedVersion), encode(entity)));
         if (result == null || result.getMatchedCount() == 0) {
             throw missingOrStale(entity.id());
         }
@@ -102,7 +110,7 @@ class MongoRepository<T extends Record & Entity> implements Repository<T> {
 
     @Override
     public void delete(String id, long expectedVersion) {
-        DeleteResult result = Blocking.one(collection.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion))));
+        DeleteResult result = Blocking.one(collection.deleteOne(byIdAndVersion(id, expectedVersion)));
         if (result == null || result.getDeletedCount() == 0) {
             throw missingOrStale(id);
         }

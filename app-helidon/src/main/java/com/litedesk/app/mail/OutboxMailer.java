@@ -24,7 +24,11 @@ public final class OutboxMailer implements Mailer {
 
     @Override
     public void send(Mail mail) {
-        outbox.insert(new OutboxMail(ids.newId(), 1, mail.to(), mail.subject(), mail.text(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        String id = mail.key() == null ? ids.newId() : mail.key();
+        if (mail.key() != null && outbox.findById(id).isPresent()) {
+            return; // sent before a crash or a retry: kept once
+        }
+        outbox.insert(new OutboxMail(id, 1, mail.to(), mail.subject(), mail.text(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         LOG.log(System.Logger.Level.INFO, "mail to " + mail.to() + " kept in the development outbox: " + mail.subject());
     }
 }

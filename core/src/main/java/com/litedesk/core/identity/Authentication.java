@@ -63,6 +63,11 @@ public final class Authentication {
         this.dummyHash = hasher.hash("not-a-real-password-" + random.next());
     }
 
+    /** Whether the user has set a password. */
+    public boolean hasPassword(String userId) {
+        return credentials.findById(userId).map(c -> c.passwordHash() != null).orElse(false);
+    }
+
     public TokenPair login(String email, String password, String requestId) {
         if (email == null || password == null || email.length() > 254 || password.length() > 200) {
             throw LiteDeskException.unauthenticated("wrong email or password");

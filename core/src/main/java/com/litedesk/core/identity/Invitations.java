@@ -24,6 +24,14 @@ public final class Invitations {
     private final String instanceName;
     private final RandomTokens random = new RandomTokens();
 
+    /** A new one-time set-password link for {@code user}, valid for 7 days; earlier links stay valid. */
+    public String link(User user) {
+        String token = random.next();
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        tokens.insert(new OneTimeToken(Sha256.hex(token), 1, user.id(), SET_PASSWORD, now.plus(VALIDITY), null));
+        return publicUrl + "/set-password?token=" + token;
+    }
+
     public Invitations(OneTimeTokenRepository tokens, Mailer mailer, Clock clock, String publicUrl, String instanceName) {
         this.tokens = tokens;
         this.mailer = mailer;
@@ -33,10 +41,7 @@ public final class Invitations {
     }
 
     public void invite(User user) {
-        String token = random.next();
-        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        tokens.insert(new OneTimeToken(Sha256.hex(token), 1, user.id(), SET_PASSWORD, now.plus(VALIDITY), null));
-        String link = publicUrl + "/set-password?token=" + token;
+        String link = link(user);
         mailer.send(new Mail(user.email(), "You are invited to " + instanceName,
                 "Hello " + user.name() + ",\n\nyou have an account on " + instanceName + " (" + user.role() + ").\n"
                         + "Choose your password here (the link works once, for 7 days):\n\n" + link + "\n"));

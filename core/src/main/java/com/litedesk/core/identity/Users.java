@@ -87,6 +87,14 @@ public final class Users {
 
     /** Creates the Owner on an instance's first start; does nothing when an Owner exists. */
     public User bootstrapOwner(String email, String name, String password) {
+        return bootstrapOwner(email, name, password, true);
+    }
+
+    /**
+     * As {@link #bootstrapOwner(String, String, String)}; without a password, {@code mailInvitation} false leaves
+     * the invitation to the caller ({@link #ownerInvitationLink()}), e.g. the control plane's own mailer.
+     */
+    public User bootstrapOwner(String email, String name, String password, boolean mailInvitation) {
         var existing = owner();
         if (existing.isPresent()) {
             return existing.get();
@@ -112,9 +120,20 @@ public final class Users {
             users.replace(promoted, owner.version());
             owner = promoted;
         }
-        welcome(owner, password);
+        if (password != null || mailInvitation) {
+            welcome(owner, password);
+        }
         context.audit().recordSuccess(Actor.system(null), "user.create", ref(owner.id()), Map.of(), Changes.of(owner));
         return owner;
+    }
+
+    /** A fresh one-time set-password link for the Owner, or null when the Owner has set a password (or is missing). */
+    public String ownerInvitationLink() {
+        var owner = owner();
+        if (owner.isEmpty() || authentication.hasPassword(owner.get().id())) {
+            return null;
+        }
+        return invitations.link(owner.get());
     }
 
     public User get(Actor actor, String id) {

@@ -26,4 +26,10 @@ public record DemoRequest(
         Instant createdAt,
         Instant updatedAt,
         String updatedBy) implements Entity {
+
+    /** This request moved to {@code newState} by {@code by}. */
+    public DemoRequest withState(DemoRequestState newState, String note, String newInstanceId, String by, Instant at) {
+        return new DemoRequest(id, version + 1, companyName, contactName, email, phone, companySize, industry, subdomain, message,
+                newState, submissions, newInstanceId, note, createdAt, at, by);
+    }
 }

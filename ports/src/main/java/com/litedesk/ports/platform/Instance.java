@@ -26,4 +26,26 @@ public record Instance(
         Instant createdAt,
         Instant updatedAt,
         Instant readyAt) implements Entity {
+
+    /** This instance in {@code state} (why: {@code reason}, may be null) from {@code at}. */
+    public Instance withState(InstanceState state, String reason, Instant at) {
+        return new Instance(id, version + 1, subdomain, name, customerId, subscriptionId, demoRequestId, planId, state, reason,
+                ownerEmail, ownerName, health, usage, createdAt, at,
+                state == InstanceState.READY && readyAt == null ? at : readyAt);
+    }
+
+    public Instance withPlan(String newPlanId, Instant at) {
+        return new Instance(id, version + 1, subdomain, name, customerId, subscriptionId, demoRequestId, newPlanId, state, stateReason,
+                ownerEmail, ownerName, health, usage, createdAt, at, readyAt);
+    }
+
+    public Instance withHealth(HealthStatus newHealth, InstanceState newState, String reason) {
+        return new Instance(id, version + 1, subdomain, name, customerId, subscriptionId, demoRequestId, planId, newState, reason,
+                ownerEmail, ownerName, newHealth, usage, createdAt, updatedAt, readyAt);
+    }
+
+    public Instance withUsage(UsageSample sample) {
+        return new Instance(id, version + 1, subdomain, name, customerId, subscriptionId, demoRequestId, planId, state, stateReason,
+                ownerEmail, ownerName, health, sample, createdAt, updatedAt, readyAt);
+    }
 }

@@ -14,4 +14,8 @@ public record Subscription(
         Instant startedAt,
         Instant trialEndsAt,
         Instant updatedAt) implements Entity {
+
+    public Subscription with(String newPlanId, SubscriptionStatus newStatus, Instant at) {
+        return new Subscription(id, version + 1, customerId, instanceId, newPlanId, newStatus, startedAt, trialEndsAt, at);
+    }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The durable record of an instance's provisioning (or deletion): its id is the instance id, so there is one
  * per instance. Every step change is one atomic replace of this record, which is what lets a restarted
- * control plane resume at the step it was in.
+ * control plane resume at the step it was in. {@code restoreFrom} is the backup store key a new instance's
+ * database is filled from, when it is created from a backup.
  */
 public record Workflow(
         String id,
@@ -16,5 +17,15 @@ public record Workflow(
         List<StepRecord> steps,
         Instant startedAt,
         Instant finishedAt,
-        boolean failed) implements Entity {
+        boolean failed,
+        String restoreFrom) implements Entity {
+
+    public Workflow withSteps(List<StepRecord> newSteps, Instant newFinishedAt, boolean nowFailed) {
+        return new Workflow(id, version + 1, kind, List.copyOf(newSteps), startedAt, newFinishedAt, nowFailed, restoreFrom);
+    }
+
+    /** The first step that is not DONE, if any. */
+    public java.util.Optional<StepRecord> current() {
+        return steps.stream().filter(s -> s.state() != StepState.DONE).findFirst();
+    }
 }

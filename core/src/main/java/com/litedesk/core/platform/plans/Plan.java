@@ -1,0 +1,17 @@
+package com.litedesk.core.platform.plans;
+
+import com.litedesk.ports.instance.PlanLimits;
+import java.math.BigDecimal;
+
+/**
+ * A plan customers subscribe to.
+ *
+ * @param trialDays days a subscription may stay on this plan for free, or null for a paid plan
+ * @param monthlyPrice in EUR, or null for plans priced by contract
+ */
+public record Plan(String id, String name, PlanLimits limits, Integer trialDays, BigDecimal monthlyPrice) {
+
+    public boolean isTrial() {
+        return trialDays != null;
+    }
+}

@@ -1,0 +1,31 @@
+package com.litedesk.core.platform.plans;
+
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.instance.PlanLimits;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The plan catalogue. Limits per plan: seats, contacts, storage (MB), API requests per minute. */
+public final class Plans {
+
+    public static final String TRIAL = "trial";
+
+    private static final List<Plan> ALL = List.of(
+            new Plan(TRIAL, "Trial", new PlanLimits(3, 1_000L, 100L, 120), 15, BigDecimal.ZERO),
+            new Plan("starter", "Starter", new PlanLimits(5, 10_000L, 1_024L, 300), null, new BigDecimal("49")),
+            new Plan("professional", "Professional", new PlanLimits(25, 100_000L, 10_240L, 1_200), null, new BigDecimal("199")),
+            new Plan("enterprise", "Enterprise", PlanLimits.UNLIMITED, null, null));
+
+    private Plans() {
+    }
+
+    public static List<Plan> all() {
+        return ALL;
+    }
+
+    /** The plan {@code id}; VALIDATION naming the field {@code planId} when there is none. */
+    public static Plan get(String id) {
+        return ALL.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> LiteDeskException.invalid("planId", "must be one of trial, starter, professional, enterprise"));
+    }
+}
