@@ -1,0 +1,336 @@
+package com.litedesk.core.platform;
+
+import com.litedesk.core.MutableClock;
+import com.litedesk.core.TestHasher;
+import com.litedesk.core.TestMailer;
+import com.litedesk.core.TestTokens;
+import com.litedesk.core.access.Actor;
+import com.litedesk.core.crm.contacts.ContactDraft;
+import com.litedesk.core.identity.NewUser;
+import com.litedesk.core.listing.ListRequest;
+import com.litedesk.core.memory.InMemoryPlatformRepositories;
+import com.litedesk.core.platform.demo.DemoRequestDraft;
+import com.litedesk.ports.ErrorCode;
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.audit.AuditOutcome;
+import com.litedesk.ports.identity.Role;
+import com.litedesk.ports.platform.DemoRequestState;
+import com.litedesk.ports.platform.InstanceState;
+import com.litedesk.ports.platform.PlatformRepositories;
+import com.litedesk.ports.platform.StepName;
+import com.litedesk.ports.platform.StepState;
+import com.litedesk.ports.platform.SubscriptionStatus;
+import com.litedesk.ports.platform.WorkloadState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The control plane through its Java API, with in-memory stores and fake ports. */
+class ControlPlaneTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final FakePorts ports = new FakePorts(clock);
+    private final TestMailer mailer = new TestMailer();
+    private final PlatformRepositories stores = InMemoryPlatformRepositories.create();
+    private final ControlPlane platform = ControlPlane.builder()
+            .repositories(stores).runtime(ports.runtime).databases(ports.databaseProvisioner).dns(ports.dns).agent(ports.agent)
+            .mailer(mailer).backupStore(ports.backupStore).billing(ports.billing)
+            .passwordHasher(new TestHasher()).tokenService(new TestTokens("platform-key", "litedesk:platform", clock)).clock(clock)
+            .settings(new PlatformSettings("localhost", "http", 8080, "127.0.0.1", 3, Duration.ofMillis(5), Duration.ofMillis(20),
+                    Duration.ofSeconds(5), Duration.ofSeconds(2), 5, 3, 8, Duration.ofDays(7)))
+            .build();
+    private final Actor admin = platform.actorOf(platform.bootstrap("admin@litedesk.test", "Ada Admin", "correct-horse-battery"));
+    private final Actor viewer = platform.actorOf(platform.admins().create(admin,
+            new NewUser("viewer@litedesk.test", "Vic Viewer", Role.VIEWER, null, "correct-horse-battery")));
+
+    @AfterEach
+    void close() {
+        platform.close();
+    }
+
+    private static DemoRequestDraft draft(String email, String subdomain) {
+        return new DemoRequestDraft("Acme Ltd", "Ada Lovelace", email, "+44 20 7946 0958", "11-50", "Software", subdomain, "Show me");
+    }
+
+    private String convertAndWait(String subdomain) {
+        var request = platform.demoRequests().submit(draft("ada@" + subdomain + ".test", subdomain), "req");
+        String id = platform.instances().convert(admin, request.id());
+        await(id, Set.of(InstanceState.READY, InstanceState.FAILED));
+        return id;
+    }
+
+    private void await(String id, Set<InstanceState> states) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!states.contains(stores.instances().findById(id).orElseThrow().state())) {
+            clock.advance(Duration.ofMillis(100)); // time passes for back-off delays
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("instance " + id + " stayed " + stores.instances().findById(id).orElseThrow().state()
+                        + ": " + stores.workflows().findById(id));
+            }
+            Thread.yield();
+        }
+        while (platform.provisioning().isWorkingOn(id)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void fails(Executable call, ErrorCode code) {
+        assertThatThrownBy(call::execute).isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    @Test
+    void aDemoRequestIsValidatedFieldByField() {
+        assertThatThrownBy(() -> platform.demoRequests().submit(
+                new DemoRequestDraft("", null, "not-an-email", "call me", "huge", null, "Acme_", "x".repeat(2001)), "r"))
+                .isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.field())
+                        .contains("companyName", "contactName", "email", "phone", "companySize", "subdomain", "message"));
+        assertThat(stores.demoRequests().count(List.of())).isZero();
+    }
+
+    @Test
+    void reservedAndTakenSubdomainsAreRefusedAndDuplicatesFromOneEmailMerge() {
+        fails(() -> platform.demoRequests().submit(draft("a@x.test", "admin"), "r"), ErrorCode.VALIDATION);
+        var first = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        var again = platform.demoRequests().submit(draft("ADA@acme.test", "acme"), "r");
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.submissions()).isEqualTo(2);
+        assertThat(stores.demoRequests().count(List.of())).isEqualTo(1);
+        assertThatThrownBy(() -> platform.demoRequests().submit(draft("bob@other.test", "acme"), "r"))
+                .isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.errors()).extracting(f -> f.message()).contains("is taken"));
+        assertThat(platform.demoRequests().availability("acme").available()).isFalse();
+        assertThat(platform.demoRequests().availability("globex").available()).isTrue();
+        assertThat(platform.demoRequests().availability("www").reason()).isEqualTo("is reserved");
+    }
+
+    @Test
+    void requestsMoveThroughTheirStatesAndARejectedOneCannotBeConverted() {
+        var request = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        assertThat(platform.demoRequests().markContacted(admin, request.id()).state()).isEqualTo(DemoRequestState.CONTACTED);
+        assertThat(platform.demoRequests().qualify(admin, request.id()).state()).isEqualTo(DemoRequestState.QUALIFIED);
+        assertThat(platform.demoRequests().reject(admin, request.id(), "not a fit").state()).isEqualTo(DemoRequestState.REJECTED);
+        fails(() -> platform.instances().convert(admin, request.id()), ErrorCode.CONFLICT);
+        fails(() -> platform.demoRequests().qualify(admin, request.id()), ErrorCode.CONFLICT);
+        assertThat(stores.instances().count(List.of())).isZero();
+    }
+
+    @Test
+    void conversionProvisionsEveryStepOnceAndMailsTheOwnerASetPasswordLink() {
+        String id = convertAndWait("acme");
+
+        var instance = stores.instances().findById(id).orElseThrow();
+        assertThat(instance.state()).isEqualTo(InstanceState.READY);
+        assertThat(instance.planId()).isEqualTo("trial");
+        var workflow = platform.instances().provisioning(viewer, id);
+        assertThat(workflow.steps()).extracting(s -> s.name()).containsExactly(StepName.DATABASE, StepName.SECRETS,
+                StepName.WORKLOAD, StepName.DNS, StepName.WAIT_HEALTHY, StepName.SEED, StepName.INVITATION);
+        assertThat(workflow.steps()).allSatisfy(s -> {
+            assertThat(s.state()).isEqualTo(StepState.DONE);
+            assertThat(s.attempts()).isEqualTo(1);
+            assertThat(s.durationMillis()).isNotNull();
+        });
+        assertThat(ports.dnsRecords).containsEntry("acme.localhost", "127.0.0.1");
+        assertThat(ports.apps.get(id).users().owner().orElseThrow().email()).isEqualTo("ada@acme.test");
+        assertThat(ports.apps.get(id).settings().current().limits().seats()).isEqualTo(3);
+        assertThat(mailer.sent).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo("ada@acme.test");
+            assertThat(m.text()).contains("http://acme.localhost:8080/set-password?token=");
+        });
+        var subscription = stores.subscriptions().findById(instance.subscriptionId()).orElseThrow();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.TRIALING);
+        assertThat(subscription.trialEndsAt()).isEqualTo(Instant.parse("2026-03-16T09:00:00Z"));
+        assertThat(ports.billingCalls).containsExactly("register " + id);
+    }
+
+    @Test
+    void convertingTwiceEvenAtTheSameMomentCreatesOneInstance() throws Exception {
+        var request = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        var start = new CountDownLatch(1);
+        List<Future<String>> clicks = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                clicks.add(threads.submit(() -> {
+                    start.await();
+                    return platform.instances().convert(admin, request.id());
+                }));
+            }
+            start.countDown();
+            Set<String> ids = ConcurrentHashMap.newKeySet();
+            for (var click : clicks) {
+                ids.add(click.get());
+            }
+            assertThat(ids).hasSize(1);
+        }
+        assertThat(platform.instances().convert(admin, request.id())).isEqualTo(request.id());
+        assertThat(stores.instances().count(List.of())).isEqualTo(1);
+        assertThat(stores.customers().count(List.of())).isEqualTo(1);
+        assertThat(stores.subscriptions().count(List.of())).isEqualTo(1);
+        await(request.id(), Set.of(InstanceState.READY));
+        assertThat(ports.workloads).hasSize(1);
+        assertThat(mailer.sent).hasSize(1);
+    }
+
+    @Test
+    void aFailingStepIsRetriedWithBackOffAndItsErrorsAreRecorded() {
+        ports.dnsFailuresLeft.set(2);
+        String id = convertAndWait("acme");
+
+        assertThat(stores.instances().findById(id).orElseThrow().state()).isEqualTo(InstanceState.READY);
+        var dns = platform.instances().provisioning(admin, id).steps().stream().filter(s -> s.name() == StepName.DNS).findFirst().orElseThrow();
+        assertThat(dns.attempts()).isEqualTo(3);
+        assertThat(dns.lastError()).contains("503");
+        assertThat(dns.state()).isEqualTo(StepState.DONE);
+    }
+
+    @Test
+    void aStepThatKeepsFailingFailsTheInstanceUntilAnAdminRetries() {
+        ports.dnsFailuresLeft.set(3);
+        String id = convertAndWait("acme");
+
+        var failed = stores.instances().findById(id).orElseThrow();
+        assertThat(failed.state()).isEqualTo(InstanceState.FAILED);
+        assertThat(failed.stateReason()).contains("DNS").contains("3 attempts");
+        assertThat(platform.instances().provisioning(admin, id).failed()).isTrue();
+        fails(() -> platform.instances().resume(admin, id), ErrorCode.CONFLICT);
+
+        platform.instances().retry(admin, id);
+        await(id, Set.of(InstanceState.READY, InstanceState.FAILED));
+        assertThat(stores.instances().findById(id).orElseThrow().state()).isEqualTo(InstanceState.READY);
+        assertThat(ports.deployCalls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void suspendResumeAndDeleteWithClearConflicts() {
+        String id = convertAndWait("acme");
+
+        platform.instances().suspend(admin, id, null);
+        assertThat(ports.workloads.get(id).state()).isEqualTo(WorkloadState.STOPPED);
+        fails(() -> platform.instances().suspend(admin, id, null), ErrorCode.CONFLICT);
+        platform.instances().resume(admin, id);
+        assertThat(ports.workloads.get(id).state()).isEqualTo(WorkloadState.RUNNING);
+
+        platform.instances().delete(admin, id);
+        await(id, Set.of(InstanceState.DELETED));
+        assertThat(ports.workloads).doesNotContainKey(id);
+        assertThat(ports.databases).doesNotContainKey(id);
+        assertThat(ports.dnsRecords).doesNotContainKey("acme.localhost");
+        assertThat(stores.accounts().secrets().findById("instance/" + id + "/signing-key")).isEmpty();
+        assertThat(stores.subscriptions().findById(id).orElseThrow().status()).isEqualTo(SubscriptionStatus.CANCELED);
+        fails(() -> platform.instances().delete(admin, id), ErrorCode.CONFLICT);
+        fails(() -> platform.instances().resume(admin, id), ErrorCode.CONFLICT);
+        assertThat(platform.audit(admin, new ListRequest(null, null, null, null, 200)).items())
+                .extracting(e -> e.action()).contains("instance.convert", "instance.ready", "instance.suspend", "instance.resume",
+                        "instance.delete", "instance.deleted");
+        // the subdomain is free again
+        assertThat(platform.demoRequests().availability("acme").available()).isTrue();
+    }
+
+    @Test
+    void aViewerReadsButEveryChangeIsRefusedAndAudited() {
+        var request = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        fails(() -> platform.instances().convert(viewer, request.id()), ErrorCode.FORBIDDEN);
+        fails(() -> platform.demoRequests().qualify(viewer, request.id()), ErrorCode.FORBIDDEN);
+        assertThat(platform.demoRequests().list(viewer, new ListRequest(null, null, null, null, 50)).items()).hasSize(1);
+        assertThat(platform.audit(admin, new ListRequest(null, null, null, null, 50)).items())
+                .filteredOn(e -> e.outcome() == AuditOutcome.DENIED).extracting(e -> e.action())
+                .contains("instance.convert", "demo-request.qualify");
+        assertThat(stores.instances().count(List.of())).isZero();
+    }
+
+    @Test
+    void aPlanChangeReachesTheRunningInstanceAndTheTrialExpiresAfterItsGracePeriod() {
+        String id = convertAndWait("acme");
+        String other = convertAndWait("globex");
+        platform.instances().changePlan(admin, other, "professional");
+        assertThat(ports.apps.get(other).settings().current().limits().seats()).isEqualTo(25);
+        assertThat(stores.subscriptions().findById(other).orElseThrow().status()).isEqualTo(SubscriptionStatus.ACTIVE);
+
+        clock.advance(Duration.ofDays(15 + 6));
+        assertThat(platform.instances().expireTrials()).isZero();
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(platform.instances().expireTrials()).isEqualTo(1);
+
+        var expired = stores.instances().findById(id).orElseThrow();
+        assertThat(expired.state()).isEqualTo(InstanceState.SUSPENDED);
+        assertThat(expired.stateReason()).contains("trial ended");
+        assertThat(ports.workloads.get(id).state()).isEqualTo(WorkloadState.STOPPED);
+        fails(() -> platform.instances().resume(admin, id), ErrorCode.CONFLICT);
+        platform.instances().changePlan(admin, id, "starter");
+        platform.instances().resume(admin, id);
+        assertThat(stores.instances().findById(other).orElseThrow().state()).isEqualTo(InstanceState.READY);
+    }
+
+    @Test
+    void threeFailedChecksDegradeAnInstanceAndAGoodOneRestoresIt() {
+        String id = convertAndWait("acme");
+        ports.healthy = false;
+        platform.monitor().checkHealth();
+        platform.monitor().checkHealth();
+        assertThat(stores.instances().findById(id).orElseThrow().state()).isEqualTo(InstanceState.READY);
+        platform.monitor().checkHealth();
+        var degraded = stores.instances().findById(id).orElseThrow();
+        assertThat(degraded.state()).isEqualTo(InstanceState.DEGRADED);
+        assertThat(degraded.health().consecutiveFailures()).isEqualTo(3);
+        assertThat(platform.monitor().summary().unhealthy()).isEqualTo(1);
+
+        ports.healthy = true;
+        platform.monitor().checkHealth();
+        assertThat(stores.instances().findById(id).orElseThrow().state()).isEqualTo(InstanceState.READY);
+        for (int i = 0; i < 4; i++) {
+            platform.monitor().checkHealth();
+        }
+        assertThat(platform.monitor().history(viewer, id).health()).hasSize(5); // the retention limit
+    }
+
+    @Test
+    void usageIsCollectedAndAggregatedPerPlanAndState() {
+        String id = convertAndWait("acme");
+        var app = ports.apps.get(id);
+        var owner = app.actorOf(app.users().owner().orElseThrow());
+        app.contacts().create(owner, ContactDraft.named("Grace", "Hopper", "grace@navy.test"));
+        convertAndWait("globex");
+
+        assertThat(platform.monitor().collectUsage()).isEqualTo(2);
+        var metrics = platform.monitor().aggregated(viewer);
+        assertThat(metrics.totals().instances()).isEqualTo(2);
+        assertThat(metrics.totals().contacts()).isEqualTo(1);
+        assertThat(metrics.totals().users()).isEqualTo(2);
+        assertThat(metrics.byPlan().get("trial").instances()).isEqualTo(2);
+        assertThat(metrics.byState().get("READY").contacts()).isEqualTo(1);
+        assertThat(platform.monitor().history(admin, id).usage()).singleElement()
+                .satisfies(u -> assertThat(u.contacts()).isEqualTo(1));
+    }
+
+    @Test
+    void aBackupRestoresIntoANewInstanceWithItsOwnSubdomain() {
+        String id = convertAndWait("acme");
+        var app = ports.apps.get(id);
+        var owner = app.actorOf(app.users().owner().orElseThrow());
+        app.contacts().create(owner, ContactDraft.named("Grace", "Hopper", "grace@navy.test"));
+
+        var backup = platform.backups().create(admin, id, "manual");
+        assertThat(backup.documents()).isEqualTo(1);
+        assertThat(platform.backups().list(viewer, id)).extracting(b -> b.id()).containsExactly(backup.id());
+        fails(() -> platform.backups().restore(admin, id, backup.id(), "acme"), ErrorCode.VALIDATION);
+
+        String copy = platform.backups().restore(admin, id, backup.id(), "acme-copy");
+        await(copy, Set.of(InstanceState.READY, InstanceState.FAILED));
+        assertThat(stores.instances().findById(copy).orElseThrow().state()).isEqualTo(InstanceState.READY);
+        assertThat(ports.apps.get(copy).contacts().list(owner, new ListRequest(null, null, null, null, 10)).items())
+                .extracting(c -> c.lastName()).containsExactly("Hopper");
+        assertThat(mailer.sent).hasSize(2).last() // the restored Owner has no password yet: invited to the copy too
+                .satisfies(m -> assertThat(m.text()).contains("http://acme-copy.localhost:8080/set-password?token="));
+    }
+}
