@@ -1,7 +1,7 @@
 package com.litedesk.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.litedesk.core.LiteDesk;
+import com.litedesk.core.identity.Authentication;
 import com.litedesk.core.support.Sha256;
 import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
@@ -44,15 +44,15 @@ public final class Api {
     private static final System.Logger LOG = System.getLogger("litedesk.http");
 
     private final ObjectMapper json;
-    private final LiteDesk crm;
+    private final Authentication auth;
     private final IdempotencyRepository idempotency;
     private final Clock clock;
     private final long maxBodyBytes;
     private final RouteCatalog catalog;
 
-    public Api(ObjectMapper json, LiteDesk crm, IdempotencyRepository idempotency, Clock clock, long maxBodyBytes, RouteCatalog catalog) {
+    public Api(ObjectMapper json, Authentication auth, IdempotencyRepository idempotency, Clock clock, long maxBodyBytes, RouteCatalog catalog) {
         this.json = json;
-        this.crm = crm;
+        this.auth = auth;
         this.idempotency = idempotency;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
@@ -84,7 +84,7 @@ public final class Api {
         rules.route(method, path, (req, res) -> {
             String requestId = requestId(req);
             try {
-                handler.handle(new Call(req, json, crm, null, requestId), res);
+                handler.handle(new Call(req, json, auth, null, requestId), res);
             } catch (Exception e) {
                 fail(res, e, requestId);
             }
@@ -96,7 +96,7 @@ public final class Api {
         try {
             boolean hasBody = method == Method.POST || method == Method.PATCH || method == Method.PUT;
             byte[] body = hasBody ? readBody(req.content().inputStream()) : new byte[0];
-            Call call = new Call(req, json, crm, body, requestId);
+            Call call = new Call(req, json, auth, body, requestId);
             Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
             Reply reply = key.isPresent() && method != Method.GET
                     ? idempotent(call, key.get(), method, req.path().path(), body, handler)

@@ -3,7 +3,7 @@ package com.litedesk.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.litedesk.core.LiteDesk;
+import com.litedesk.core.identity.Authentication;
 import com.litedesk.core.access.Actor;
 import com.litedesk.core.listing.ListRequest;
 import com.litedesk.ports.LiteDeskException;
@@ -19,15 +19,15 @@ public final class Call {
 
     private final ServerRequest request;
     private final ObjectMapper json;
-    private final LiteDesk crm;
+    private final Authentication auth;
     private final byte[] body;
     private final String requestId;
     private Actor actor;
 
-    Call(ServerRequest request, ObjectMapper json, LiteDesk crm, byte[] body, String requestId) {
+    Call(ServerRequest request, ObjectMapper json, Authentication auth, byte[] body, String requestId) {
         this.request = request;
         this.json = json;
-        this.crm = crm;
+        this.auth = auth;
         this.body = body;
         this.requestId = requestId;
     }
@@ -47,7 +47,7 @@ public final class Call {
             if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 4096) {
                 throw LiteDeskException.unauthenticated("send an access token as 'Authorization: Bearer <token>'");
             }
-            actor = crm.auth().authenticate(header.substring(7).strip(), requestId);
+            actor = auth.authenticate(header.substring(7).strip(), requestId);
         }
         return actor;
     }

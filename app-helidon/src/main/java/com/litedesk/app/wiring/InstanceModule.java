@@ -93,7 +93,7 @@ public final class InstanceModule {
     @Provides
     @Singleton
     static Api api(ObjectMapper json, LiteDesk crm, InstanceRepositories stores, Clock clock, LiteDeskConfig config) {
-        return new Api(json, crm, stores.idempotency(), clock, config.maxBodyBytes(), new RouteCatalog());
+        return new Api(json, crm.auth(), stores.idempotency(), clock, config.maxBodyBytes(), new RouteCatalog());
     }
 
     @Provides
@@ -109,7 +109,7 @@ public final class InstanceModule {
                                            RequestPipeline pipeline, RequestStats stats, InstanceRepositories stores) {
         return new InstanceApplication(storage, crm, api, pipeline, List.of(
                 new HealthResource(api, stores, config.instanceId(), VERSION),
-                new AuthResource(api, crm),
+                new AuthResource(api, crm.auth(), "/api"),
                 new AdministrationResources(api, crm, stats),
                 new CrmResources(api, crm, config.maxImportBytes()),
                 new OpenApiResource(api, VERSION)),
