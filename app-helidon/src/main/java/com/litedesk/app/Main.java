@@ -3,14 +3,18 @@ package com.litedesk.app;
 import com.litedesk.app.instance.InstanceApplication;
 import com.litedesk.app.config.ConfigurationError;
 import com.litedesk.app.config.LiteDeskConfig;
+import com.litedesk.app.config.PlatformConfig;
+import com.litedesk.app.platform.ControlPlaneApplication;
+import com.litedesk.app.wiring.ControlPlaneComponent;
 import com.litedesk.app.wiring.InstanceComponent;
 import com.litedesk.ports.LiteDeskException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * {@code java -jar litedesk.jar [instance]}: runs one standalone instance (what a container or a
- * pod runs). Bad configuration stops start-up with one line and exit code 2.
+ * {@code java -jar litedesk.jar}: the control plane (with the embedded database and the in-process runtime
+ * unless configured otherwise); {@code java -jar litedesk.jar instance}: one standalone instance (what a
+ * container or a pod runs). Bad configuration stops start-up with one line and exit code 2.
  */
 public final class Main {
 
@@ -18,14 +22,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        String role = args.length == 0 ? "instance" : args[0];
-        if (!role.equals("instance") || args.length > 1) {
-            System.err.println("litedesk: usage: java -jar litedesk.jar [instance]");
+        String role = args.length == 0 ? "control-plane" : args[0];
+        if (!(role.equals("instance") || role.equals("control-plane")) || args.length > 1) {
+            System.err.println("litedesk: usage: java -jar litedesk.jar [instance|control-plane]");
             System.exit(2);
         }
         try {
-            InstanceApplication app = startInstance(LiteDeskConfig.fromEnvironment());
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "litedesk-shutdown"));
+            LiteDeskConfig config = LiteDeskConfig.fromEnvironment();
+            AutoCloseable app = role.equals("instance")
+                    ? startInstance(config)
+                    : startControlPlane(config, PlatformConfig.fromEnvironment(config));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    app.close();
+                } catch (Exception ignored) {
+                    // shutting down
+                }
+            }, "litedesk-shutdown"));
         } catch (ConfigurationError e) {
             System.err.println("litedesk: " + e.getMessage());
             System.exit(2);
@@ -34,6 +47,35 @@ public final class Main {
                     + (e.errors().isEmpty() ? "" : " " + e.errors().getFirst().field() + ": " + e.errors().getFirst().message()));
             System.exit(2);
         }
+    }
+
+    /** Builds the control plane, creates its first admin (first start only) and starts it. */
+    public static ControlPlaneApplication startControlPlane(LiteDeskConfig config, PlatformConfig platform) {
+        ControlPlaneApplication app = ControlPlaneComponent.of(config, platform).application();
+        String email = platform.adminEmail();
+        String password = platform.adminPassword();
+        boolean generated = false;
+        if (email == null) {
+            email = "admin@litedesk.local";
+            password = randomPassword();
+            generated = true;
+        }
+        boolean firstStart = app.platform().admins().owner().isEmpty();
+        app.platform().bootstrap(email, "Platform admin", password);
+        app.start();
+        System.out.println("LiteDesk control plane listening on http://" + config.baseDomain() + ":" + app.port()
+                + " (runtime " + config.runtime() + "; instances at http://<subdomain>." + config.baseDomain() + ":" + platform.publicPort() + ")");
+        if (generated && firstStart) {
+            System.out.println("First start: the platform admin is " + email + " with the password " + password
+                    + " (shown once; set LITEDESK_ADMIN_EMAIL / LITEDESK_ADMIN_PASSWORD to choose them)");
+        }
+        return app;
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** Builds, bootstraps (first start only) and starts an instance. */
@@ -52,9 +94,7 @@ public final class Main {
         boolean generated = false;
         if (email == null) {
             email = "owner@litedesk.local";
-            byte[] random = new byte[12];
-            new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            password = randomPassword();
             generated = true;
         }
         boolean firstStart = !app.crm().isSetUp();

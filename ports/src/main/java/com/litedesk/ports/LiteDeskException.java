@@ -12,6 +12,7 @@ public final class LiteDeskException extends RuntimeException {
 
     private final ErrorCode code;
     private final List<FieldError> errors;
+    private Long retryAfterSeconds;
 
     public LiteDeskException(ErrorCode code, String message) {
         this(code, message, List.of(), null);
@@ -25,6 +26,17 @@ public final class LiteDeskException extends RuntimeException {
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** For RATE_LIMITED and UNAVAILABLE: when trying again makes sense, in seconds; null when unknown. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** This exception, saying when to try again. */
+    public LiteDeskException withRetryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
     }
 
     /** Field-level details; non-empty for {@link ErrorCode#VALIDATION} failures. */

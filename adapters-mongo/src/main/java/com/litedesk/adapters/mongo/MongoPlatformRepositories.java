@@ -16,17 +16,51 @@ import com.litedesk.ports.platform.Subscription;
 import com.litedesk.ports.platform.SubscriptionRepository;
 import com.litedesk.ports.platform.Workflow;
 import com.litedesk.ports.platform.WorkflowRepository;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every store of the control plane in its own MongoDB database. The account stores (platform admins, tokens,
  * audit, outbox, secrets) are those an instance has, in the same database.
  */
-public final class MongoPlatformRepositories {
+public final class MongoPlatformRepositories implements AutoCloseable {
 
-    private MongoPlatformRepositories() {
+    private final MongoClient client;
+    private final PlatformRepositories repositories;
+
+    private MongoPlatformRepositories(MongoClient client, PlatformRepositories repositories) {
+        this.client = client;
+        this.repositories = repositories;
+    }
+
+    /** Connects to {@code uri} and opens (creating indexes) the control plane's database {@code databaseName}. */
+    public static MongoPlatformRepositories connect(String uri, String databaseName) {
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
+                .build());
+        try {
+            return new MongoPlatformRepositories(client, open(client.getDatabase(databaseName)));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    public PlatformRepositories repositories() {
+        return repositories;
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     /** Opens the control plane's stores in {@code db}, creating indexes (idempotent). */

@@ -30,7 +30,9 @@ public record LiteDeskConfig(
         long maxBodyBytes,
         long maxImportBytes,
         int rateLimitPerMinute,
-        int bcryptCost) {
+        int bcryptCost,
+        String managementKey,
+        String bindHost) {
 
     private static final Set<String> RUNTIMES = Set.of("in-process", "docker", "kubernetes");
     private static final Set<String> STORES = Set.of("mongo", "memory");
@@ -42,15 +44,7 @@ public record LiteDeskConfig(
 
     /** Reads {@code env} (variable name → value, or null) over the bundled application.yaml. */
     public static LiteDeskConfig from(Function<String, String> env) {
-        Config yaml = Config.just(ConfigSources.classpath("application.yaml"));
-        Function<String, String> get = name -> {
-            String value = env.apply(name);
-            if (value != null) {
-                return value.strip();
-            }
-            String key = "litedesk." + name.replaceFirst("^LITEDESK_", "").toLowerCase(Locale.ROOT).replace('_', '-');
-            return yaml.get(key).asString().orElse(null);
-        };
+        Function<String, String> get = reader(env);
         int port = integer(get, "LITEDESK_PORT", 0, 65535);
         String mongoUri = blankToNull(get.apply("MONGO_URI"));
         if (mongoUri != null && !(mongoUri.startsWith("mongodb://") || mongoUri.startsWith("mongodb+srv://"))) {
@@ -97,10 +91,38 @@ public record LiteDeskConfig(
                 integer(get, "LITEDESK_MAX_BODY_BYTES", 1024, Integer.MAX_VALUE - 8),
                 integer(get, "LITEDESK_MAX_IMPORT_BYTES", 1024, Integer.MAX_VALUE - 8),
                 integer(get, "LITEDESK_RATE_LIMIT_PER_MINUTE", 0, 1_000_000),
-                integer(get, "LITEDESK_BCRYPT_COST", 10, 16));
+                integer(get, "LITEDESK_BCRYPT_COST", 10, 16),
+                managementKey(get),
+                required(get, "LITEDESK_BIND_HOST"));
     }
 
-    private static String required(Function<String, String> get, String name) {
+    private static String managementKey(Function<String, String> get) {
+        String key = blankToNull(get.apply("LITEDESK_MANAGEMENT_KEY"));
+        if (key != null && key.length() < 32) {
+            throw new ConfigurationError("LITEDESK_MANAGEMENT_KEY must be at least 32 characters");
+        }
+        return key;
+    }
+
+    /** The configuration of an instance the control plane runs in its own JVM (nothing read from the environment). */
+    public LiteDeskConfig forInstance(String id, String name, String mongo, String url, String key, String management) {
+        return new LiteDeskConfig(0, dataDir, mongo, baseDomain, runtime, "mongo", id, name, url, null, null, null, key,
+                maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1");
+    }
+
+    static Function<String, String> reader(Function<String, String> env) {
+        Config yaml = Config.just(ConfigSources.classpath("application.yaml"));
+        return name -> {
+            String value = env.apply(name);
+            if (value != null) {
+                return value.strip();
+            }
+            String key = "litedesk." + name.replaceFirst("^LITEDESK_", "").toLowerCase(Locale.ROOT).replace('_', '-');
+            return yaml.get(key).asString().orElse(null);
+        };
+    }
+
+    static String required(Function<String, String> get, String name) {
         String value = blankToNull(get.apply(name));
         if (value == null) {
             throw new ConfigurationError(name + " must be set");
@@ -108,7 +130,7 @@ public record LiteDeskConfig(
         return value;
     }
 
-    private static int integer(Function<String, String> get, String name, int min, int max) {
+    static int integer(Function<String, String> get, String name, int min, int max) {
         String raw = required(get, name);
         try {
             int value = Integer.parseInt(raw);
@@ -129,7 +151,7 @@ public record LiteDeskConfig(
         return value;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

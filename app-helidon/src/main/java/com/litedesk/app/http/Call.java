@@ -52,6 +52,16 @@ public final class Call {
         return actor;
     }
 
+    /** A request header, or null. */
+    public String header(String name) {
+        return request.headers().first(io.helidon.http.HeaderNames.create(name)).orElse(null);
+    }
+
+    /** The client's address (the front door's X-Forwarded-For when it forwarded the request). */
+    public String clientAddress() {
+        return RequestPipeline.clientOf(request);
+    }
+
     public String path(String name) {
         return request.path().pathParameters().first(name).orElseThrow();
     }
@@ -109,6 +119,14 @@ public final class Call {
     public <T> T body(Class<T> type) throws IOException {
         requireJsonBody();
         return json.readValue(body, type);
+    }
+
+    /** The body as {@code type}, or {@code absent} when the request has no body at all. */
+    public <T> T optionalBody(Class<T> type, T absent) throws IOException {
+        if (body == null || body.length == 0) {
+            return absent;
+        }
+        return body(type);
     }
 
     public JsonNode bodyTree() throws IOException {

@@ -41,8 +41,8 @@ public final class Problems {
 
     public static Problem of(Throwable failure, String requestId) {
         if (failure instanceof LiteDeskException e) {
-            Map<String, String> headers = e.code() == ErrorCode.UNAUTHENTICATED
-                    ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
+            Map<String, String> headers = e.code() == ErrorCode.UNAUTHENTICATED ? Map.of("WWW-Authenticate", "Bearer")
+                    : e.retryAfterSeconds() != null ? Map.of("Retry-After", Long.toString(e.retryAfterSeconds())) : Map.of();
             return problem(status(e.code()), e.code().name(), e.getMessage(), e.errors(), requestId, headers);
         }
         if (failure instanceof JsonProcessingException e) {

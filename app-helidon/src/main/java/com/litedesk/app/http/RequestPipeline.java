@@ -53,6 +53,24 @@ public final class RequestPipeline implements Filter {
         this.log = log;
     }
 
+    /**
+     * The client's address. Behind the control plane's front door (a loopback peer), the first address of
+     * X-Forwarded-For, which the front door sets; from anywhere else the header is not trusted.
+     */
+    public static String clientOf(io.helidon.webserver.http.ServerRequest req) {
+        String peer = req.remotePeer().host();
+        if (peer.startsWith("127.") || peer.equals("0:0:0:0:0:0:0:1") || peer.equals("::1")) {
+            var forwarded = req.headers().first(HeaderNames.X_FORWARDED_FOR);
+            if (forwarded.isPresent()) {
+                String first = forwarded.get().split(",")[0].strip();
+                if (!first.isEmpty() && first.length() <= 64) {
+                    return first;
+                }
+            }
+        }
+        return peer;
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
@@ -60,7 +78,7 @@ public final class RequestPipeline implements Filter {
                 .orElseGet(() -> UUID.randomUUID().toString());
         req.context().register(new RequestId(requestId));
         res.header("X-Request-Id", requestId);
-        String client = req.remotePeer().host();
+        String client = clientOf(req);
         try {
             Long retryAfter = limited(client, req.path().path());
             if (retryAfter != null) {

@@ -13,6 +13,7 @@ import com.litedesk.app.http.resources.AdministrationResources;
 import com.litedesk.app.http.resources.AuthResource;
 import com.litedesk.app.http.resources.CrmResources;
 import com.litedesk.app.http.resources.HealthResource;
+import com.litedesk.app.http.resources.ManagementResource;
 import com.litedesk.app.http.resources.OpenApiResource;
 import com.litedesk.app.mail.OutboxMailer;
 import com.litedesk.app.security.BcryptPasswordHasher;
@@ -112,7 +113,8 @@ public final class InstanceModule {
                 new AuthResource(api, crm.auth(), "/api"),
                 new AdministrationResources(api, crm, stats),
                 new CrmResources(api, crm, config.maxImportBytes()),
+                new ManagementResource(api, crm, stats, config.managementKey()),
                 new OpenApiResource(api, VERSION)),
-                "0.0.0.0", config.port(), Math.max(config.maxBodyBytes(), config.maxImportBytes()));
+                config.bindHost(), config.port(), Math.max(config.maxBodyBytes(), config.maxImportBytes()));
     }
 }

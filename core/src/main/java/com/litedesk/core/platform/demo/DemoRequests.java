@@ -70,11 +70,9 @@ public final class DemoRequests {
         String industry = v.optional("industry", draft.industry(), 100);
         String message = v.optional("message", draft.message(), 2000);
         String subdomain = draft.subdomain() == null ? null : draft.subdomain().strip().toLowerCase(java.util.Locale.ROOT);
-        if (v.ok() || Subdomains.formError(subdomain) != null) {
-            SubdomainAvailability availability = subdomains.check(subdomain, email);
-            if (!availability.available()) {
-                v.error("subdomain", availability.reason());
-            }
+        SubdomainAvailability availability = subdomains.check(subdomain, email);
+        if (!availability.available()) {
+            v.error("subdomain", availability.reason());
         }
         v.throwIfInvalid();
         Actor actor = new Actor(PUBLIC.userId(), PUBLIC.role(), null, requestId);

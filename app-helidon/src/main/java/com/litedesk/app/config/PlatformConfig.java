@@ -1,0 +1,62 @@
+package com.litedesk.app.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * What only the control plane reads: its first admin, how often monitoring and jobs run, the public form's
+ * rate limit. Durations are ISO-8601 ({@code PT5M}).
+ *
+ * @param crashAfterStep for crash tests only: after this provisioning step's action the process stops dead
+ */
+public record PlatformConfig(
+        String adminEmail,
+        String adminPassword,
+        Duration healthInterval,
+        Duration usageInterval,
+        Duration backupInterval,
+        Duration trialCheckInterval,
+        int demoRequestsPerHour,
+        String publicScheme,
+        int publicPort,
+        String crashAfterStep) {
+
+    public static PlatformConfig fromEnvironment(LiteDeskConfig base) {
+        return from(System::getenv, base);
+    }
+
+    public static PlatformConfig from(Function<String, String> env, LiteDeskConfig base) {
+        var get = LiteDeskConfig.reader(env);
+        String adminEmail = LiteDeskConfig.blankToNull(get.apply("LITEDESK_ADMIN_EMAIL"));
+        String adminPassword = LiteDeskConfig.blankToNull(get.apply("LITEDESK_ADMIN_PASSWORD"));
+        if (adminPassword != null && adminEmail == null) {
+            throw new ConfigurationError("LITEDESK_ADMIN_PASSWORD is set but LITEDESK_ADMIN_EMAIL is not");
+        }
+        String scheme = LiteDeskConfig.required(get, "LITEDESK_PUBLIC_SCHEME").toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new ConfigurationError("LITEDESK_PUBLIC_SCHEME must be http or https, got '" + scheme + "'");
+        }
+        String publicPort = LiteDeskConfig.blankToNull(get.apply("LITEDESK_PUBLIC_PORT"));
+        return new PlatformConfig(adminEmail, adminPassword,
+                duration(get, "LITEDESK_HEALTH_INTERVAL"), duration(get, "LITEDESK_USAGE_INTERVAL"),
+                duration(get, "LITEDESK_BACKUP_INTERVAL"), duration(get, "LITEDESK_TRIAL_CHECK_INTERVAL"),
+                LiteDeskConfig.integer(get, "LITEDESK_DEMO_REQUESTS_PER_HOUR", 1, 1_000_000), scheme,
+                publicPort == null ? base.port() : LiteDeskConfig.integer(get, "LITEDESK_PUBLIC_PORT", 1, 65535),
+                LiteDeskConfig.blankToNull(get.apply("LITEDESK_CRASH_AFTER_STEP")));
+    }
+
+    private static Duration duration(Function<String, String> get, String name) {
+        String raw = LiteDeskConfig.required(get, name);
+        try {
+            Duration d = Duration.parse(raw.toUpperCase(Locale.ROOT));
+            if (d.isNegative() || d.isZero()) {
+                throw new DateTimeParseException("not positive", raw, 0);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationError(name + " must be a positive ISO-8601 duration such as PT5M, got '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.litedesk.app.platform;
+
+import com.litedesk.app.config.PlatformConfig;
+import com.litedesk.app.http.Api;
+import com.litedesk.app.http.RequestPipeline;
+import com.litedesk.app.http.RouteCatalog;
+import com.litedesk.core.platform.ControlPlane;
+import com.litedesk.ports.platform.Instance;
+import com.litedesk.ports.platform.InstanceState;
+import com.litedesk.ports.store.Condition;
+import com.litedesk.ports.store.Query;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The control plane process: its web server (front door first, then its own API), the provisioning engine
+ * resumed at start, the in-process instances deployed again, and the scheduled jobs — health checks, usage
+ * collection, trial expiry, backups — each run on a virtual thread.
+ */
+public final class ControlPlaneApplication implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("litedesk.control-plane");
+
+    private final WebServer server;
+    private final ControlPlane platform;
+    private final ControlPlaneStorage storage;
+    private final InProcessRuntime inProcess;
+    private final PlatformConfig config;
+    private final RouteCatalog routes;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("litedesk-scheduler").factory());
+
+    public ControlPlaneApplication(ControlPlaneStorage storage, ControlPlane platform, InProcessRuntime inProcess, PlatformConfig config,
+                                   Api api, RequestPipeline pipeline, FrontDoor frontDoor, List<HttpService> services,
+                                   String host, int port, long maxPayload) {
+        this.storage = storage;
+        this.platform = platform;
+        this.inProcess = inProcess;
+        this.config = config;
+        this.routes = api.catalog();
+        this.server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .maxPayloadSize(maxPayload)
+                .shutdownHook(false)
+                .addProtocol(Http1Config.builder().validatePath(false).build())
+                .routing(routing -> {
+                    routing.addFilter(frontDoor);
+                    routing.addFilter(pipeline);
+                    services.forEach(routing::register);
+                    routing.any(api::fallback);
+                    routing.error(Throwable.class, (req, res, e) -> api.fail(res, e, null));
+                })
+                .build();
+    }
+
+    /** Deploys the instances that should be serving, resumes unfinished workflows, starts serving and the jobs. */
+    public ControlPlaneApplication start() {
+        redeployInProcessInstances();
+        server.start();
+        platform.start();
+        every(Duration.ofSeconds(5), "provisioning", () -> platform.provisioning().resumeAll());
+        every(config.healthInterval(), "health checks", () -> platform.monitor().checkHealth());
+        every(config.usageInterval(), "usage collection", () -> platform.monitor().collectUsage());
+        every(config.trialCheckInterval(), "trial expiry", () -> platform.instances().expireTrials());
+        every(config.backupInterval(), "backups", () -> platform.backups().backupAll());
+        return this;
+    }
+
+    /**
+     * In-process workloads end with the process that ran them: after a restart, serving instances are started
+     * again and suspended ones registered stopped, so that resume works.
+     */
+    private void redeployInProcessInstances() {
+        if (inProcess == null) {
+            return;
+        }
+        for (InstanceState state : new InstanceState[] {InstanceState.READY, InstanceState.DEGRADED, InstanceState.SUSPENDED}) {
+            for (Instance instance : storage.repositories().instances()
+                    .list(new Query(List.of(Condition.eq("state", state)), List.of(), null, 100_000)).items()) {
+                try {
+                    inProcess.deploy(platform.provisioning().specOf(instance));
+                    if (state == InstanceState.SUSPENDED) {
+                        inProcess.stop(instance.id());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "instance " + instance.subdomain() + " did not start: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void every(Duration interval, String name, Runnable job) {
+        long millis = interval.toMillis();
+        timer.scheduleWithFixedDelay(() -> Thread.ofVirtual().name("litedesk-" + name.replace(' ', '-')).start(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, name + " failed: " + e.getMessage(), e);
+            }
+        }), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ControlPlane platform() {
+        return platform;
+    }
+
+    public RouteCatalog routes() {
+        return routes;
+    }
+
+    public ControlPlaneStorage storage() {
+        return storage;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        server.stop();
+        platform.close();
+        if (inProcess != null) {
+            inProcess.close();
+        }
+        storage.close();
+    }
+}

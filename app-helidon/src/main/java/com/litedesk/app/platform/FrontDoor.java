@@ -1,0 +1,171 @@
+package com.litedesk.app.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.litedesk.app.http.Problems;
+import com.litedesk.app.http.RequestPipeline;
+import com.litedesk.ports.platform.InstanceRepository;
+import com.litedesk.ports.platform.InstanceRuntime;
+import com.litedesk.ports.platform.WorkloadState;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The control plane's front door: a request for {@code <subdomain>.<base domain>} goes to that instance's
+ * workload — streamed both ways, with the original host in {@code X-Forwarded-Host} and the client in
+ * {@code X-Forwarded-For}. Unknown hosts get 404; instances that are not serving (being set up, suspended,
+ * failed) answer 503 with the reason. The management API ({@code /internal}) is never forwarded. Anything else
+ * (the base domain itself, an address) is the control plane's own.
+ */
+public final class FrontDoor implements Filter {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+            "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "http2-settings");
+
+    private final String suffix;
+    private final InstanceRepository instances;
+    private final InstanceRuntime runtime;
+    private final ObjectMapper json;
+    private final String scheme;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public FrontDoor(String baseDomain, String scheme, InstanceRepository instances, InstanceRuntime runtime, ObjectMapper json) {
+        this.suffix = "." + baseDomain.toLowerCase(Locale.ROOT);
+        this.scheme = scheme;
+        this.instances = instances;
+        this.runtime = runtime;
+        this.json = json;
+    }
+
+    /** The subdomain a Host header names, or null when it is not an instance host. */
+    String subdomainOf(String hostHeader) {
+        if (hostHeader == null) {
+            return null;
+        }
+        String host = hostHeader.toLowerCase(Locale.ROOT);
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(']') < colon) {
+            host = host.substring(0, colon);
+        }
+        if (!host.endsWith(suffix)) {
+            return null;
+        }
+        String sub = host.substring(0, host.length() - suffix.length());
+        return sub.isEmpty() ? null : sub;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String hostHeader = req.headers().first(HeaderNames.HOST).orElse(null);
+        String subdomain = subdomainOf(hostHeader);
+        if (subdomain == null) {
+            chain.proceed();
+            return;
+        }
+        String requestId = req.headers().first(HeaderNames.create("X-Request-Id")).orElseGet(() -> UUID.randomUUID().toString());
+        var instance = subdomain.contains(".") ? java.util.Optional.<com.litedesk.ports.platform.Instance>empty()
+                : instances.findBySubdomain(subdomain);
+        if (instance.isEmpty()) {
+            problem(res, 404, "NOT_FOUND", "there is no LiteDesk instance at " + hostHeader, requestId);
+            return;
+        }
+        var state = instance.get().state();
+        if (!state.isServing()) {
+            String detail = switch (state) {
+                case PROVISIONING -> "this LiteDesk instance is being set up; try again in a minute";
+                case SUSPENDED -> "this LiteDesk instance is suspended"
+                        + (instance.get().stateReason() == null ? "" : ": " + instance.get().stateReason())
+                        + ". Contact your administrator or LiteDesk support.";
+                case DELETING, DELETED -> "this LiteDesk instance has been deleted";
+                default -> "this LiteDesk instance is not available at the moment";
+            };
+            problem(res, state == com.litedesk.ports.platform.InstanceState.DELETING ? 404 : 503,
+                    state == com.litedesk.ports.platform.InstanceState.DELETING ? "NOT_FOUND" : "UNAVAILABLE", detail, requestId);
+            return;
+        }
+        if (req.path().path().startsWith("/internal")) {
+            problem(res, 404, "NOT_FOUND", "no route " + req.path().path(), requestId);
+            return;
+        }
+        var workload = runtime.find(instance.get().id());
+        if (workload.isEmpty() || workload.get().state() != WorkloadState.RUNNING || workload.get().endpoint() == null) {
+            problem(res, 503, "UNAVAILABLE", "this LiteDesk instance is not running at the moment", requestId);
+            return;
+        }
+        forward(req, res, workload.get().endpoint(), hostHeader, requestId);
+    }
+
+    private void forward(RoutingRequest req, RoutingResponse res, String endpoint, String host, String requestId) {
+        String query = req.query().rawValue();
+        URI target = URI.create(endpoint + req.path().rawPath() + (query == null || query.isEmpty() ? "" : "?" + query));
+        var builder = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(5));
+        for (var header : req.headers()) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !name.startsWith("x-forwarded-")) {
+                for (String value : header.allValues()) {
+                    builder.header(header.name(), value);
+                }
+            }
+        }
+        builder.header("X-Forwarded-For", RequestPipeline.clientOf(req));
+        builder.header("X-Forwarded-Host", host);
+        builder.header("X-Forwarded-Proto", scheme);
+        builder.header("X-Request-Id", requestId);
+        boolean hasBody = req.content().hasEntity();
+        InputStream body = hasBody ? req.content().inputStream() : null;
+        builder.method(req.prologue().method().text(), hasBody
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> body) : HttpRequest.BodyPublishers.noBody());
+        try {
+            HttpResponse<InputStream> answer = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            res.status(Status.create(answer.statusCode()));
+            answer.headers().map().forEach((name, values) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!HOP_BY_HOP.contains(lower) || lower.equals("content-length")) {
+                    res.header(HeaderNames.create(name), values.toArray(String[]::new));
+                }
+            });
+            try (InputStream in = answer.body(); OutputStream out = res.outputStream()) {
+                in.transferTo(out);
+            }
+        } catch (IOException e) {
+            if (!res.isSent()) {
+                problem(res, 502, "UNAVAILABLE", "the instance did not answer: " + e.getMessage(), requestId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (!res.isSent()) {
+                problem(res, 503, "UNAVAILABLE", "interrupted", requestId);
+            }
+        }
+    }
+
+    private void problem(RoutingResponse res, int status, String code, String detail, String requestId) {
+        var problem = Problems.problem(status, code, detail, List.of(), requestId, Map.of());
+        res.status(Status.create(status)).header("Content-Type", "application/problem+json").header("X-Request-Id", requestId);
+        if (status == 503) {
+            res.header("Retry-After", "60");
+        }
+        try {
+            res.send(json.writeValueAsBytes(problem.body()));
+        } catch (IOException e) {
+            res.send();
+        }
+    }
+}

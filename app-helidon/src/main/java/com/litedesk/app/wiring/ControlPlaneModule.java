@@ -1,0 +1,165 @@
+package com.litedesk.app.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.litedesk.app.config.ConfigurationError;
+import com.litedesk.app.config.LiteDeskConfig;
+import com.litedesk.app.config.PlatformConfig;
+import com.litedesk.app.http.Api;
+import com.litedesk.app.http.Json;
+import com.litedesk.app.http.RequestPipeline;
+import com.litedesk.app.http.RequestStats;
+import com.litedesk.app.http.RouteCatalog;
+import com.litedesk.app.http.resources.AuthResource;
+import com.litedesk.app.http.resources.OpenApiResource;
+import com.litedesk.app.http.resources.PlatformAdminResources;
+import com.litedesk.app.http.resources.PlatformHealthResource;
+import com.litedesk.app.http.resources.PublicResource;
+import com.litedesk.app.mail.OutboxMailer;
+import com.litedesk.app.platform.ControlPlaneApplication;
+import com.litedesk.app.platform.ControlPlaneStorage;
+import com.litedesk.app.platform.CrashPoint;
+import com.litedesk.app.platform.FileBackupStore;
+import com.litedesk.app.platform.FrontDoor;
+import com.litedesk.app.platform.HttpInstanceAgent;
+import com.litedesk.app.platform.InProcessRuntime;
+import com.litedesk.app.platform.LocalDnsRegistrar;
+import com.litedesk.app.platform.RecordingBillingProvider;
+import com.litedesk.app.security.BcryptPasswordHasher;
+import com.litedesk.app.security.JwtTokenService;
+import com.litedesk.app.security.SigningKeys;
+import com.litedesk.core.platform.ControlPlane;
+import com.litedesk.core.platform.PlatformSettings;
+import com.litedesk.core.platform.provisioning.StepListener;
+import com.litedesk.core.support.TimeOrderedIds;
+import com.litedesk.ports.IdGenerator;
+import com.litedesk.ports.platform.PlatformRepositories;
+import dagger.Provides;
+import javax.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * How the control plane is assembled: its storage, the runtime chosen by LITEDESK_RUNTIME (in-process by
+ * default), the local adapters for DNS, backups, mail and billing, and its HTTP API behind the front door.
+ */
+@dagger.Module
+public final class ControlPlaneModule {
+
+    private ControlPlaneModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    static IdGenerator ids(Clock clock) {
+        return new TimeOrderedIds(clock);
+    }
+
+    @Provides
+    @Singleton
+    static ObjectMapper json() {
+        return Json.mapper();
+    }
+
+    @Provides
+    @Singleton
+    static ControlPlaneStorage storage(LiteDeskConfig config) {
+        return ControlPlaneStorage.open(config);
+    }
+
+    @Provides
+    @Singleton
+    static PlatformRepositories repositories(ControlPlaneStorage storage) {
+        return storage.repositories();
+    }
+
+    @Provides
+    @Singleton
+    static InProcessRuntime inProcessRuntime(LiteDeskConfig config) {
+        if (!config.runtime().equals("in-process")) {
+            throw new ConfigurationError("LITEDESK_RUNTIME=" + config.runtime() + " is not available in this build; use in-process");
+        }
+        return new InProcessRuntime(config, instance -> InstanceComponent.of(instance).application());
+    }
+
+    @Provides
+    @Singleton
+    static PlatformSettings settings(LiteDeskConfig config, PlatformConfig platform) {
+        var local = PlatformSettings.local(platform.publicPort());
+        return new PlatformSettings(config.baseDomain(), platform.publicScheme(), platform.publicPort(), "127.0.0.1",
+                local.maxAttempts(), local.firstRetry(), local.maxRetry(), local.stepTimeout(), local.healthyTimeout(),
+                local.historyRetention(), local.degradedAfter(), local.monitoringConcurrency(), local.trialGrace());
+    }
+
+    @Provides
+    @Singleton
+    static ControlPlane controlPlane(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage, InProcessRuntime runtime,
+                                     PlatformSettings settings, ObjectMapper json, Clock clock, IdGenerator ids) {
+        var accounts = storage.repositories().accounts();
+        byte[] key = SigningKeys.load(accounts.secrets(), null);
+        StepListener listener = platform.crashAfterStep() == null ? StepListener.NONE : new CrashPoint(platform.crashAfterStep());
+        String consoleUrl = platform.publicScheme() + "://" + config.baseDomain()
+                + (platform.publicPort() == 80 || platform.publicPort() == 443 ? "" : ":" + platform.publicPort());
+        return ControlPlane.builder()
+                .repositories(storage.repositories())
+                .runtime(runtime)
+                .databases(storage.databases())
+                .dns(new LocalDnsRegistrar(config.dataDir().resolve("dns-records.json"), json))
+                .agent(new HttpInstanceAgent(json, clock))
+                .mailer(new OutboxMailer(accounts.outbox(), ids, clock))
+                .backupStore(new FileBackupStore(config.dataDir().resolve("backups")))
+                .billing(new RecordingBillingProvider())
+                .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
+                .tokenService(new JwtTokenService(key, "litedesk:platform", clock))
+                .clock(clock)
+                .ids(ids)
+                .settings(settings)
+                .listener(listener)
+                .publicUrl(consoleUrl)
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    static Api api(ObjectMapper json, ControlPlane platform, PlatformRepositories stores, Clock clock, LiteDeskConfig config) {
+        return new Api(json, platform.auth(), stores.accounts().idempotency(), clock, config.maxBodyBytes(), new RouteCatalog());
+    }
+
+    @Provides
+    @Singleton
+    static RequestStats stats() {
+        return new RequestStats();
+    }
+
+    @Provides
+    @Singleton
+    static RequestPipeline pipeline(LiteDeskConfig config, RequestStats stats, ObjectMapper json) {
+        return new RequestPipeline("control-plane", config.rateLimitPerMinute(), () -> 0, stats, json, System.out);
+    }
+
+    @Provides
+    @Singleton
+    static FrontDoor frontDoor(LiteDeskConfig config, PlatformConfig platform, PlatformRepositories stores, InProcessRuntime runtime,
+                               ObjectMapper json) {
+        return new FrontDoor(config.baseDomain(), platform.publicScheme(), stores.instances(), runtime, json);
+    }
+
+    @Provides
+    @Singleton
+    static ControlPlaneApplication application(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage,
+                                               ControlPlane controlPlane, InProcessRuntime runtime, Api api, RequestPipeline pipeline,
+                                               FrontDoor frontDoor) {
+        return new ControlPlaneApplication(storage, controlPlane, runtime, platform, api, pipeline, frontDoor, List.of(
+                new PlatformHealthResource(api, controlPlane, InstanceModule.VERSION, config.runtime()),
+                new AuthResource(api, controlPlane.auth(), "/api/admin"),
+                new PublicResource(api, controlPlane, platform.demoRequestsPerHour()),
+                new PlatformAdminResources(api, controlPlane),
+                new OpenApiResource(api, InstanceModule.VERSION)),
+                config.bindHost(), config.port(), config.maxBodyBytes());
+    }
+}
