@@ -35,6 +35,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return connectionString;
     }
 
+    /** Stops accepting commands, lets the one in progress commit, then closes the file cleanly. */
     @Override
     public void close() {
         server.shutdownNow();
@@ -46,25 +47,62 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * explicit commits left stores that failed on their first write after a crash.
      */
     private static final class DurableH2Backend extends H2Backend {
+        private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
         private final Object commitLock = new Object();
+        private final MVStore store;
+        private volatile boolean closed;
 
         DurableH2Backend(MVStore store) {
             super(store);
+            this.store = store;
         }
 
         @Override
         public void commit() {
             synchronized (commitLock) {
-                super.commit();
+                if (!closed) {
+                    super.commit();
+                }
+            }
+        }
+
+        /**
+         * One command at a time, each committed before the next, and closing waits for the command in progress:
+         * the file always holds exactly the acknowledged commands.
+         */
+        @Override
+        public Document handleMessage(MongoMessage message) {
+            lock.writeLock().lock();
+            try {
+                if (closed) {
+                    throw new de.bwaldvogel.mongo.exception.MongoServerException("the database is shutting down");
+                }
+                try {
+                    return super.handleMessage(message);
+                } finally {
+                    commit();
+                }
+            } finally {
+                lock.writeLock().unlock();
             }
         }
 
         @Override
-        public Document handleMessage(MongoMessage message) {
+        public void close() {
+            lock.writeLock().lock();
             try {
-                return super.handleMessage(message);
+                synchronized (commitLock) {
+                    if (!closed) {
+                        super.commit();
+                        closed = true;
+                        // Every command is committed already. MVStore.close() would also compact the file, and
+                        // compacting a store that had been recovered after a crash left files H2 could not open
+                        // again ("Double mark"); closing without writing leaves exactly what was committed.
+                        store.closeImmediately();
+                    }
+                }
             } finally {
-                commit();
+                lock.writeLock().unlock();
             }
         }
     }

@@ -249,10 +249,10 @@ public final class ProvisioningEngine implements AutoCloseable {
             case WORKLOAD -> context.runtime().deploy(specOf(instance));
             case DNS -> context.dns().register(context.settings().hostOf(instance.subdomain()), context.settings().dnsTarget());
             case WAIT_HEALTHY -> awaitHealthy(instance);
-            case SEED -> context.agent().seed(workload(id), secrets.managementKey(id), instance.name(), instance.planId(),
+            case SEED -> context.agent().seed(workload(instance), secrets.managementKey(id), instance.name(), instance.planId(),
                     Plans.get(instance.planId()).limits(), instance.ownerEmail(), instance.ownerName());
             case INVITATION -> {
-                var invitation = context.agent().inviteOwner(workload(id), secrets.managementKey(id));
+                var invitation = context.agent().inviteOwner(workload(instance), secrets.managementKey(id));
                 if (invitation.setPasswordLink() != null) {
                     context.mailer().send(new Mail(instance.ownerEmail(), "Your LiteDesk CRM " + instance.name() + " is ready",
                             "Hello " + instance.ownerName() + ",\n\nyour CRM is ready at " + context.settings().urlOf(instance.subdomain())
@@ -275,25 +275,23 @@ public final class ProvisioningEngine implements AutoCloseable {
                 secrets.signingKey(instance.id()), secrets.managementKey(instance.id()), plan.id(), plan.limits());
     }
 
-    private Workload workload(String instanceId) {
-        return context.runtime().find(instanceId)
-                .orElseThrow(() -> LiteDeskException.unavailable("the workload of " + instanceId + " is missing", null));
+    /**
+     * The instance's workload, deployed again when the runtime lost it (an in-process workload ends with a
+     * crashed control plane; a container can vanish): deploying is idempotent, so this is safe.
+     */
+    private Workload workload(Instance instance) {
+        return context.runtime().find(instance.id()).orElseGet(() -> context.runtime().deploy(specOf(instance)));
     }
 
     private void awaitHealthy(Instance instance) {
         Instant deadline = context.clock().instant().plus(context.settings().healthyTimeout());
         String last = "no answer";
         while (true) {
-            var workload = context.runtime().find(instance.id());
-            if (workload.isPresent()) {
-                var health = context.agent().health(workload.get());
-                if (health.healthy()) {
-                    return;
-                }
-                last = health.detail();
-            } else {
-                last = "the workload is missing";
+            var health = context.agent().health(workload(instance));
+            if (health.healthy()) {
+                return;
             }
+            last = health.detail();
             if (!context.clock().instant().isBefore(deadline)) {
                 throw LiteDeskException.unavailable("not healthy after " + context.settings().healthyTimeout().toSeconds()
                         + " s: " + last, null);
