@@ -54,11 +54,21 @@ public final class RecordResource<T extends Record & Owned, D> {
         });
         api.route(rules, Method.PATCH, base + "/{id}", "Change a " + noun + " (JSON merge patch; If-Match with the ETag)", call -> {
             var actor = call.actor();
-            T current = records.get(actor, call.path("id"));
             Long expected = call.ifMatch();
-            D draft = call.patch(records.draftOf(current), draftType);
-            T updated = records.update(actor, current.id(), expected == null ? current.version() : expected, draft);
-            return Reply.ok(updated).withVersion(updated.version());
+            for (int attempt = 0; ; attempt++) {
+                T current = records.get(actor, call.path("id"));
+                D draft = call.patch(records.draftOf(current), draftType);
+                try {
+                    T updated = records.update(actor, current.id(), expected == null ? current.version() : expected, draft);
+                    return Reply.ok(updated).withVersion(updated.version());
+                } catch (com.litedesk.ports.LiteDeskException e) {
+                    // without If-Match the client asked for no precondition: a concurrent change is merged by
+                    // applying the patch again to the newer record
+                    if (expected != null || e.code() != com.litedesk.ports.ErrorCode.PRECONDITION_FAILED || attempt >= 10) {
+                        throw e;
+                    }
+                }
+            }
         });
         api.route(rules, Method.DELETE, base + "/{id}", "Delete a " + noun + " (If-Match with the ETag)", call -> {
             records.delete(call.actor(), call.path("id"), call.ifMatch());

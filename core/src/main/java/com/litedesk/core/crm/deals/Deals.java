@@ -137,7 +137,23 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
      * Moves a deal to a stage of its pipeline at a 0-based position among that stage's deals in
      * board order (null: at the end). Audited as "deal.move".
      */
+    /**
+     * Moves a deal to a stage, at a position among its deals. With {@code expectedVersion} the move fails
+     * (PRECONDITION_FAILED) when the deal changed; without, a concurrent change is simply followed by this move.
+     */
     public Deal move(Actor actor, String dealId, String stageId, Integer position, Long expectedVersion) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return moveOnce(actor, dealId, stageId, position, expectedVersion);
+            } catch (LiteDeskException e) {
+                if (expectedVersion != null || e.code() != com.litedesk.ports.ErrorCode.PRECONDITION_FAILED || attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Deal moveOnce(Actor actor, String dealId, String stageId, Integer position, Long expectedVersion) {
         Deal current = require(dealId);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiteDeskException.stale("Deal", dealId);

@@ -1,0 +1,42 @@
+package com.litedesk.app;
+
+import com.litedesk.app.http.RouteCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The control plane's OpenAPI document lists every route it serves, and each documented route is served. */
+class PlatformOpenApiTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyControlPlaneRouteIsDocumentedAndServed() {
+        try (PlatformServer server = PlatformServer.start(data, Map.of())) {
+            var doc = server.admin("GET", "/openapi", null, null).json();
+            assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+            var paths = doc.get("paths");
+            RouteCatalog catalog = server.app.routes();
+            assertThat(catalog.routes()).hasSizeGreaterThan(30);
+            for (RouteCatalog.Route route : catalog.routes()) {
+                assertThat(paths.has(route.path())).as("documented: %s", route.path()).isTrue();
+                assertThat(paths.get(route.path()).has(route.method().toLowerCase())).as("documented: %s %s", route.method(), route.path()).isTrue();
+            }
+            assertThat(paths.has("/api/admin/demo-requests/{id}/convert")).isTrue();
+            assertThat(paths.has("/api/metrics/aggregated")).isTrue();
+            String token = server.adminToken();
+            paths.properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                String concrete = path.getKey().replaceAll("\\{[^/]+}", "probe");
+                var answer = server.admin(method.toUpperCase(), concrete, token, method.equals("get") || method.equals("delete") ? null : "{}");
+                String detail = answer.json() == null || answer.json().get("detail") == null ? "" : answer.json().get("detail").asText();
+                assertThat(answer.status() == 404 && detail.startsWith("no such resource")).as("%s %s is served", method, concrete).isFalse();
+                assertThat(answer.status()).as("%s %s: %s", method, concrete, answer.raw().body()).isNotIn(405, 500);
+            }));
+        }
+    }
+}
