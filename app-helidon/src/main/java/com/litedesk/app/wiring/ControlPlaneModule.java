@@ -28,7 +28,7 @@ import com.litedesk.app.security.BcryptPasswordHasher;
 import com.litedesk.app.security.JwtTokenService;
 import com.litedesk.app.security.SigningKeys;
 import com.litedesk.core.platform.ControlPlane;
-import com.litedesk.core.platform.PlatformSettings;
+import com.litedesk.core.platform.context.PlatformSettings;
 import com.litedesk.core.platform.provisioning.StepListener;
 import com.litedesk.core.support.TimeOrderedIds;
 import com.litedesk.ports.IdGenerator;

@@ -1,5 +1,8 @@
 package com.litedesk.core.platform;
 
+import com.litedesk.core.platform.context.PlatformContext;
+import com.litedesk.core.platform.context.PlatformAccess;
+import com.litedesk.core.platform.context.PlatformSettings;
 import com.litedesk.core.LiteDesk;
 import com.litedesk.core.access.Actor;
 import com.litedesk.core.audit.AuditLog;

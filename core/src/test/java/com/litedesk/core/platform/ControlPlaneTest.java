@@ -1,5 +1,6 @@
 package com.litedesk.core.platform;
 
+import com.litedesk.core.platform.context.PlatformSettings;
 import com.litedesk.core.MutableClock;
 import com.litedesk.core.TestHasher;
 import com.litedesk.core.TestMailer;

@@ -6,7 +6,7 @@ import com.litedesk.app.http.Reply;
 import com.litedesk.core.identity.NewUser;
 import com.litedesk.core.listing.ListResult;
 import com.litedesk.core.platform.ControlPlane;
-import com.litedesk.core.platform.PlatformAccess;
+import com.litedesk.core.platform.context.PlatformAccess;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.identity.User;
 import com.litedesk.ports.platform.Instance;

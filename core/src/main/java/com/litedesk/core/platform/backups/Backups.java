@@ -1,7 +1,7 @@
 package com.litedesk.core.platform.backups;
 
 import com.litedesk.core.access.Actor;
-import com.litedesk.core.platform.PlatformContext;
+import com.litedesk.core.platform.context.PlatformContext;
 import com.litedesk.core.platform.plans.Plans;
 import com.litedesk.core.platform.demo.SubdomainAvailability;
 import com.litedesk.core.platform.demo.Subdomains;

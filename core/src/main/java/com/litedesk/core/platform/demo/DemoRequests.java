@@ -5,7 +5,7 @@ import com.litedesk.core.listing.FieldSet;
 import com.litedesk.core.listing.ListQueries;
 import com.litedesk.core.listing.ListRequest;
 import com.litedesk.core.listing.ListResult;
-import com.litedesk.core.platform.PlatformContext;
+import com.litedesk.core.platform.context.PlatformContext;
 import com.litedesk.core.records.Changes;
 import com.litedesk.core.records.Validation;
 import com.litedesk.ports.ErrorCode;

@@ -5,7 +5,7 @@ import com.litedesk.core.listing.FieldSet;
 import com.litedesk.core.listing.ListQueries;
 import com.litedesk.core.listing.ListRequest;
 import com.litedesk.core.listing.ListResult;
-import com.litedesk.core.platform.PlatformContext;
+import com.litedesk.core.platform.context.PlatformContext;
 import com.litedesk.core.platform.plans.Plan;
 import com.litedesk.core.platform.plans.Plans;
 import com.litedesk.core.platform.provisioning.InstanceSecrets;

@@ -1,7 +1,7 @@
 package com.litedesk.core.platform.monitoring;
 
 import com.litedesk.core.access.Actor;
-import com.litedesk.core.platform.PlatformContext;
+import com.litedesk.core.platform.context.PlatformContext;
 import com.litedesk.core.platform.provisioning.InstanceSecrets;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.RecordRef;

@@ -1,4 +1,4 @@
-package com.litedesk.core.platform;
+package com.litedesk.core.platform.context;
 
 import com.litedesk.core.access.Actor;
 import com.litedesk.core.audit.AuditLog;

@@ -1,4 +1,4 @@
-package com.litedesk.core.platform;
+package com.litedesk.core.platform.context;
 
 import java.time.Duration;
 import java.util.Objects;
