@@ -89,6 +89,25 @@ class PlatformApiTest {
     }
 
     @Test
+    void aTrialInstanceAnswers429BeyondItsPlansRequestsPerMinute() {
+        server.provision(admin, "chatty", "carl@chatty.test");
+        String owner = server.login("chatty.localhost", "/api", "carl@chatty.test", setPassword("chatty", "carl@chatty.test"));
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 125; i++) {
+            var answer = server.send("chatty.localhost", "GET", "/api/contacts?limit=1", owner, null, Map.of());
+            if (answer.status() == 429) {
+                limited++;
+                retryAfter = answer.header("Retry-After");
+                assertThat(answer.json().get("code").asText()).isEqualTo("RATE_LIMITED");
+            }
+        }
+        assertThat(limited).isGreaterThanOrEqualTo(1);
+        assertThat(retryAfter).isNotNull();
+        assertThat(server.send("acme.localhost", "GET", "/api/contacts?limit=1", acmeOwner, null, Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
     void publicFormErrorsAreProblemsAndRepeatsFromOneAddressAreLimited() {
         var bad = server.send("localhost", "POST", "/api/public/demo-requests", null,
                 Map.of("companyName", "", "contactName", "X", "email", "nope", "subdomain", "admin"), Map.of());
