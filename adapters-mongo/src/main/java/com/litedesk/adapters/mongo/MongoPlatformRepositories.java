@@ -16,14 +16,10 @@ import com.litedesk.ports.platform.Subscription;
 import com.litedesk.ports.platform.SubscriptionRepository;
 import com.litedesk.ports.platform.Workflow;
 import com.litedesk.ports.platform.WorkflowRepository;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every store of the control plane in its own MongoDB database. The account stores (platform admins, tokens,
@@ -41,11 +37,7 @@ public final class MongoPlatformRepositories implements AutoCloseable {
 
     /** Connects to {@code uri} and opens (creating indexes) the control plane's database {@code databaseName}. */
     public static MongoPlatformRepositories connect(String uri, String databaseName) {
-        MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
-                .build());
+        MongoClient client = Clients.connect(uri, 30);
         try {
             return new MongoPlatformRepositories(client, open(client.getDatabase(databaseName)));
         } catch (RuntimeException e) {

@@ -32,7 +32,8 @@ public record LiteDeskConfig(
         int rateLimitPerMinute,
         int bcryptCost,
         String managementKey,
-        String bindHost) {
+        String bindHost,
+        int dbCacheMb) {
 
     private static final Set<String> RUNTIMES = Set.of("in-process", "docker", "kubernetes");
     private static final Set<String> STORES = Set.of("mongo", "memory");
@@ -93,7 +94,8 @@ public record LiteDeskConfig(
                 integer(get, "LITEDESK_RATE_LIMIT_PER_MINUTE", 0, 1_000_000),
                 integer(get, "LITEDESK_BCRYPT_COST", 10, 16),
                 managementKey(get),
-                required(get, "LITEDESK_BIND_HOST"));
+                required(get, "LITEDESK_BIND_HOST"),
+                integer(get, "LITEDESK_DB_CACHE_MB", 4, 65536));
     }
 
     private static String managementKey(Function<String, String> get) {
@@ -107,7 +109,7 @@ public record LiteDeskConfig(
     /** The configuration of an instance the control plane runs in its own JVM (nothing read from the environment). */
     public LiteDeskConfig forInstance(String id, String name, String mongo, String url, String key, String management) {
         return new LiteDeskConfig(0, dataDir, mongo, baseDomain, runtime, "mongo", id, name, url, null, null, null, key,
-                maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1");
+                maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", dbCacheMb);
     }
 
     static Function<String, String> reader(Function<String, String> env) {

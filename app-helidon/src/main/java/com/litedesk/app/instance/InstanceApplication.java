@@ -4,7 +4,6 @@ import com.litedesk.app.http.Api;
 import com.litedesk.app.http.RequestPipeline;
 import com.litedesk.core.LiteDesk;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpService;
 import java.util.List;
 
@@ -21,21 +20,7 @@ public final class InstanceApplication implements AutoCloseable {
         this.storage = storage;
         this.crm = crm;
         this.routes = api.catalog();
-        this.server = WebServer.builder()
-                .host(host)
-                .port(port)
-                .maxPayloadSize(maxPayload)
-                .shutdownHook(false)
-                // filters are JSON-ish text ("stage[eq]:\"won\""): a raw ':' or '"' in a query is the client's
-                // choice, answered by the routes' own validation rather than an empty 400
-                .addProtocol(Http1Config.builder().validatePath(false).build())
-                .routing(routing -> {
-                    routing.addFilter(pipeline);
-                    services.forEach(routing::register);
-                    routing.any(api::fallback);
-                    routing.error(Throwable.class, (req, res, e) -> api.fail(res, e, null));
-                })
-                .build();
+        this.server = com.litedesk.app.http.Servers.create(host, port, maxPayload, api, List.of(pipeline), services);
     }
 
     public InstanceApplication start() {

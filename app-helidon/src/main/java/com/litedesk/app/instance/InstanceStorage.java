@@ -36,7 +36,7 @@ public final class InstanceStorage implements AutoCloseable {
             } catch (IOException e) {
                 throw new com.litedesk.app.config.ConfigurationError("LITEDESK_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
             }
-            EmbeddedMongoServer server = EmbeddedMongoServer.start(config.dataDir().resolve("litedesk-" + config.instanceId() + ".mv"));
+            EmbeddedMongoServer server = EmbeddedMongoServer.start(config.dataDir().resolve("litedesk-" + config.instanceId() + ".mv"), config.dbCacheMb());
             resources.add(server);
             uri = server.connectionString();
         }
@@ -51,6 +51,11 @@ public final class InstanceStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAll(resources);
+    }
+
+    /** Closes each resource in order; one failing to close does not keep the others open. */
+    public static void closeAll(List<AutoCloseable> resources) {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

@@ -11,7 +11,6 @@ import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Query;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http1.Http1Config;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -44,20 +43,7 @@ public final class ControlPlaneApplication implements AutoCloseable {
         this.inProcess = inProcess;
         this.config = config;
         this.routes = api.catalog();
-        this.server = WebServer.builder()
-                .host(host)
-                .port(port)
-                .maxPayloadSize(maxPayload)
-                .shutdownHook(false)
-                .addProtocol(Http1Config.builder().validatePath(false).build())
-                .routing(routing -> {
-                    routing.addFilter(frontDoor);
-                    routing.addFilter(pipeline);
-                    services.forEach(routing::register);
-                    routing.any(api::fallback);
-                    routing.error(Throwable.class, (req, res, e) -> api.fail(res, e, null));
-                })
-                .build();
+        this.server = com.litedesk.app.http.Servers.create(host, port, maxPayload, api, List.of(frontDoor, pipeline), services);
     }
 
     /** Deploys the instances that should be serving, resumes unfinished workflows, starts serving and the jobs. */

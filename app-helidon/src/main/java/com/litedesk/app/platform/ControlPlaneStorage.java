@@ -40,7 +40,7 @@ public final class ControlPlaneStorage implements AutoCloseable {
             } catch (IOException e) {
                 throw new ConfigurationError("LITEDESK_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
             }
-            EmbeddedMongoServer server = EmbeddedMongoServer.start(config.dataDir().resolve("litedesk.mv"));
+            EmbeddedMongoServer server = EmbeddedMongoServer.start(config.dataDir().resolve("litedesk.mv"), config.dbCacheMb());
             resources.add(server);
             uri = server.connectionString();
         }
@@ -65,12 +65,6 @@ public final class ControlPlaneStorage implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception ignored) {
-                // closing on the way out: nothing left to do about it
-            }
-        }
+        com.litedesk.app.instance.InstanceStorage.closeAll(resources);
     }
 }

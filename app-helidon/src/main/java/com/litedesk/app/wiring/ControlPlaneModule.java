@@ -5,7 +5,6 @@ import com.litedesk.app.config.ConfigurationError;
 import com.litedesk.app.config.LiteDeskConfig;
 import com.litedesk.app.config.PlatformConfig;
 import com.litedesk.app.http.Api;
-import com.litedesk.app.http.Json;
 import com.litedesk.app.http.RequestPipeline;
 import com.litedesk.app.http.RequestStats;
 import com.litedesk.app.http.RouteCatalog;
@@ -30,7 +29,6 @@ import com.litedesk.app.security.SigningKeys;
 import com.litedesk.core.platform.ControlPlane;
 import com.litedesk.core.platform.context.PlatformSettings;
 import com.litedesk.core.platform.provisioning.StepListener;
-import com.litedesk.core.support.TimeOrderedIds;
 import com.litedesk.ports.IdGenerator;
 import com.litedesk.ports.platform.PlatformRepositories;
 import dagger.Provides;
@@ -42,28 +40,10 @@ import java.util.List;
  * How the control plane is assembled: its storage, the runtime chosen by LITEDESK_RUNTIME (in-process by
  * default), the local adapters for DNS, backups, mail and billing, and its HTTP API behind the front door.
  */
-@dagger.Module
+@dagger.Module(includes = CommonModule.class)
 public final class ControlPlaneModule {
 
     private ControlPlaneModule() {
-    }
-
-    @Provides
-    @Singleton
-    static Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Provides
-    @Singleton
-    static IdGenerator ids(Clock clock) {
-        return new TimeOrderedIds(clock);
-    }
-
-    @Provides
-    @Singleton
-    static ObjectMapper json() {
-        return Json.mapper();
     }
 
     @Provides
@@ -128,12 +108,6 @@ public final class ControlPlaneModule {
     @Singleton
     static Api api(ObjectMapper json, ControlPlane platform, PlatformRepositories stores, Clock clock, LiteDeskConfig config) {
         return new Api(json, platform.auth(), stores.accounts().idempotency(), clock, config.maxBodyBytes(), new RouteCatalog());
-    }
-
-    @Provides
-    @Singleton
-    static RequestStats stats() {
-        return new RequestStats();
     }
 
     @Provides

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.litedesk.app.instance.InstanceApplication;
 import com.litedesk.app.config.LiteDeskConfig;
 import com.litedesk.app.http.Api;
-import com.litedesk.app.http.Json;
 import com.litedesk.app.http.RequestPipeline;
 import com.litedesk.app.http.RequestStats;
 import com.litedesk.app.http.RouteCatalog;
@@ -20,7 +19,6 @@ import com.litedesk.app.security.BcryptPasswordHasher;
 import com.litedesk.app.security.JwtTokenService;
 import com.litedesk.app.security.SigningKeys;
 import com.litedesk.core.LiteDesk;
-import com.litedesk.core.support.TimeOrderedIds;
 import com.litedesk.ports.IdGenerator;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
@@ -30,25 +28,13 @@ import java.util.List;
 import javax.inject.Singleton;
 
 /** How an instance is assembled. Core classes carry no annotations, so they are provided here. */
-@dagger.Module
+@dagger.Module(includes = CommonModule.class)
 public final class InstanceModule {
 
     static final String VERSION = InstanceModule.class.getPackage().getImplementationVersion() == null
             ? "dev" : InstanceModule.class.getPackage().getImplementationVersion();
 
     private InstanceModule() {
-    }
-
-    @Provides
-    @Singleton
-    static Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Provides
-    @Singleton
-    static IdGenerator ids(Clock clock) {
-        return new TimeOrderedIds(clock);
     }
 
     @Provides
@@ -65,12 +51,6 @@ public final class InstanceModule {
 
     @Provides
     @Singleton
-    static ObjectMapper json() {
-        return Json.mapper();
-    }
-
-    @Provides
-    @Singleton
     static LiteDesk liteDesk(LiteDeskConfig config, InstanceRepositories stores, Clock clock, IdGenerator ids) {
         byte[] key = SigningKeys.load(stores.secrets(), config.signingKey());
         return LiteDesk.builder()
@@ -83,12 +63,6 @@ public final class InstanceModule {
                 .publicUrl(config.publicUrl())
                 .instanceName(config.instanceName())
                 .build();
-    }
-
-    @Provides
-    @Singleton
-    static RequestStats stats() {
-        return new RequestStats();
     }
 
     @Provides
