@@ -73,7 +73,8 @@ public final class LiteDesk {
         AccessPolicy policy = new AccessPolicy();
         audit = new AuditLog(r.audit(), policy, b.clock);
         Guard guard = new Guard(policy, audit);
-        RecordContext context = new RecordContext(b.clock, b.ids, guard, audit, r.users(), r.settings());
+        RecordContext context = new RecordContext(b.clock, b.ids, guard, audit, r.users(), r.settings(),
+                new com.litedesk.core.records.StorageQuota(r.storage(), r.settings(), b.clock));
         LinkedRecords links = new LinkedRecords(r.contacts(), r.companies(), r.deals());
         auth = new Authentication(r.users(), r.credentials(), r.refreshTokens(), r.oneTimeTokens(), b.passwordHasher,
                 b.tokenService, audit, b.clock);

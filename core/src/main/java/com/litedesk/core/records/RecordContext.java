@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 
 /** What every record service of an instance shares. */
 public record RecordContext(Clock clock, IdGenerator ids, Guard guard, AuditLog audit,
-                            UserRepository users, SettingsRepository settings) {
+                            UserRepository users, SettingsRepository settings, StorageQuota storage) {
 
     /** Now, at the millisecond precision every store keeps. */
     public Instant now() {

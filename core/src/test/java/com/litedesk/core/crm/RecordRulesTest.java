@@ -83,6 +83,24 @@ class RecordRulesTest {
     }
 
     @Test
+    void theStorageLimitOfThePlanStopsNewRecordsOfEveryKind() {
+        TestInstance small = new TestInstance(new PlanLimits(null, null, 1L, null)); // 1 MB; the in-memory meter counts 600 bytes a record
+        int created = 0;
+        try {
+            for (; created < 5_000; created++) {
+                small.clock.advance(java.time.Duration.ofSeconds(6)); // past the reuse window of the last measurement
+                small.crm.contacts().create(small.owner, ContactDraft.named("P", "P" + created, null));
+            }
+        } catch (LiteDeskException e) {
+            assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+            assertThat(e.getMessage()).contains("1 MB");
+        }
+        assertThat(created).isBetween(1_700, 1_800);
+        fails(() -> small.crm.companies().create(small.owner, com.litedesk.core.crm.companies.CompanyDraft.named("Acme", "acme.test")),
+                ErrorCode.LIMIT_REACHED);
+    }
+
+    @Test
     void myOpenTasksAndOverdueTasksAreViews() {
         var user = instance.as(Role.USER);
         crm.tasks().create(user, TaskDraft.of("due yesterday", LocalDate.parse("2026-02-28")));
