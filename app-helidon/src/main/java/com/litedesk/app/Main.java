@@ -23,15 +23,17 @@ public final class Main {
 
     public static void main(String[] args) {
         String role = args.length == 0 ? "control-plane" : args[0];
-        if (!(role.equals("instance") || role.equals("control-plane")) || args.length > 1) {
-            System.err.println("litedesk: usage: java -jar litedesk.jar [instance|control-plane]");
+        if (!java.util.Set.of("instance", "control-plane", "database").contains(role) || args.length > 1) {
+            System.err.println("litedesk: usage: java -jar litedesk.jar [control-plane|instance|database]");
             System.exit(2);
         }
         try {
             LiteDeskConfig config = LiteDeskConfig.fromEnvironment();
-            AutoCloseable app = role.equals("instance")
-                    ? startInstance(config)
-                    : startControlPlane(config, PlatformConfig.fromEnvironment(config));
+            AutoCloseable app = switch (role) {
+                case "instance" -> startInstance(config);
+                case "database" -> startDatabase(config);
+                default -> startControlPlane(config, PlatformConfig.fromEnvironment(config));
+            };
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     app.close();
@@ -76,6 +78,24 @@ public final class Main {
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /**
+     * The {@code database} role: the embedded MongoDB-wire server on its own, its data under
+     * {@code LITEDESK_DATA_DIR}, listening on {@code LITEDESK_BIND_HOST:LITEDESK_DB_PORT} — the database
+     * container of an instance where no MongoDB image can be pulled.
+     */
+    public static AutoCloseable startDatabase(LiteDeskConfig config) {
+        try {
+            java.nio.file.Files.createDirectories(config.dataDir());
+        } catch (java.io.IOException e) {
+            throw new ConfigurationError("LITEDESK_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
+        }
+        int port = Integer.parseInt(java.util.Objects.requireNonNullElse(System.getenv("LITEDESK_DB_PORT"), "27017"));
+        var server = com.litedesk.adapters.mongo.EmbeddedMongoServer.start(config.dataDir().resolve("litedesk-db.mv"),
+                config.dbCacheMb(), config.bindHost(), port);
+        System.out.println("LiteDesk database listening on " + config.bindHost() + ":" + port + " (" + server.connectionString() + ")");
+        return server;
     }
 
     /** Builds, bootstraps (first start only) and starts an instance. */

@@ -35,10 +35,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * with 16 MB).
      */
     public static EmbeddedMongoServer start(Path file, int cacheMb) {
+        return start(file, cacheMb, "127.0.0.1", 0);
+    }
+
+    /** Starts listening on {@code host:port} (the {@code database} role of a container binds 0.0.0.0:27017). */
+    public static EmbeddedMongoServer start(Path file, int cacheMb, String host, int port) {
         MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled()
                 .cacheSize(cacheMb).open();
         MongoServer server = new MongoServer(new DurableH2Backend(store));
-        server.bind("127.0.0.1", 0);
+        server.bind(host, port);
         return new EmbeddedMongoServer(server, server.getLocalAddress());
     }
 
