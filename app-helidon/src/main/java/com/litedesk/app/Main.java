@@ -101,7 +101,9 @@ public final class Main {
     /** Builds, bootstraps (first start only) and starts an instance. */
     public static InstanceApplication startInstance(LiteDeskConfig config) {
         InstanceApplication app = InstanceComponent.of(config).application();
-        bootstrap(app, config);
+        if (config.managementKey() == null) {
+            bootstrap(app, config); // a standalone instance sets itself up; a managed one is seeded by its control plane
+        }
         app.start();
         System.out.println("LiteDesk instance '" + config.instanceId() + "' listening on http://localhost:" + app.port()
                 + " (public URL " + config.publicUrl() + ")");

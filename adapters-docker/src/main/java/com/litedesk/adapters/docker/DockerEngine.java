@@ -81,6 +81,20 @@ public final class DockerEngine implements AutoCloseable {
                 .stream().map(Container::getId).toList();
     }
 
+    /** Names of the volumes LiteDesk created for {@code instanceId}. */
+    public List<String> managedVolumes(String instanceId) {
+        return call("list volumes", () -> {
+            var volumes = client.listVolumesCmd().withFilter("label", List.of(INSTANCE + "=" + instanceId)).exec().getVolumes();
+            return volumes == null ? List.<String>of() : volumes.stream().map(v -> v.getName()).toList();
+        });
+    }
+
+    /** Names of the networks LiteDesk created for {@code instanceId}. */
+    public List<String> managedNetworks(String instanceId) {
+        return call("list networks", () -> client.listNetworksCmd().withFilter("label", List.of(INSTANCE + "=" + instanceId)).exec()
+                .stream().map(n -> n.getName()).toList());
+    }
+
     /** The underlying docker-java client, for the runtime adapters of this module. */
     DockerClient client() {
         return client;

@@ -21,7 +21,9 @@ public record PlatformConfig(
         int demoRequestsPerHour,
         String publicScheme,
         int publicPort,
-        String crashAfterStep) {
+        String crashAfterStep,
+        String dockerImage,
+        String dockerDatabaseImage) {
 
     public static PlatformConfig fromEnvironment(LiteDeskConfig base) {
         return from(System::getenv, base);
@@ -44,7 +46,8 @@ public record PlatformConfig(
                 duration(get, "LITEDESK_BACKUP_INTERVAL"), duration(get, "LITEDESK_TRIAL_CHECK_INTERVAL"),
                 LiteDeskConfig.integer(get, "LITEDESK_DEMO_REQUESTS_PER_HOUR", 1, 1_000_000), scheme,
                 publicPort == null ? base.port() : LiteDeskConfig.integer(get, "LITEDESK_PUBLIC_PORT", 1, 65535),
-                LiteDeskConfig.blankToNull(get.apply("LITEDESK_CRASH_AFTER_STEP")));
+                LiteDeskConfig.blankToNull(get.apply("LITEDESK_CRASH_AFTER_STEP")),
+                LiteDeskConfig.required(get, "LITEDESK_DOCKER_IMAGE"), LiteDeskConfig.required(get, "LITEDESK_DOCKER_DB_IMAGE"));
     }
 
     private static Duration duration(Function<String, String> get, String name) {

@@ -29,18 +29,20 @@ public final class ControlPlaneApplication implements AutoCloseable {
     private final WebServer server;
     private final ControlPlane platform;
     private final ControlPlaneStorage storage;
+    private final Runtimes runtimes;
     private final InProcessRuntime inProcess;
     private final PlatformConfig config;
     private final RouteCatalog routes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("litedesk-scheduler").factory());
 
-    public ControlPlaneApplication(ControlPlaneStorage storage, ControlPlane platform, InProcessRuntime inProcess, PlatformConfig config,
+    public ControlPlaneApplication(ControlPlaneStorage storage, ControlPlane platform, Runtimes runtimes, PlatformConfig config,
                                    Api api, RequestPipeline pipeline, FrontDoor frontDoor, List<HttpService> services,
                                    String host, int port, long maxPayload) {
         this.storage = storage;
         this.platform = platform;
-        this.inProcess = inProcess;
+        this.runtimes = runtimes;
+        this.inProcess = runtimes.inProcess();
         this.config = config;
         this.routes = api.catalog();
         this.server = com.litedesk.app.http.Servers.create(host, port, maxPayload, api, List.of(frontDoor, pipeline), services);
@@ -114,9 +116,7 @@ public final class ControlPlaneApplication implements AutoCloseable {
         timer.shutdownNow();
         server.stop();
         platform.close();
-        if (inProcess != null) {
-            inProcess.close();
-        }
+        runtimes.close();
         storage.close();
     }
 }

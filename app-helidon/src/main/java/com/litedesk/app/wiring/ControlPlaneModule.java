@@ -1,7 +1,6 @@
 package com.litedesk.app.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.litedesk.app.config.ConfigurationError;
 import com.litedesk.app.config.LiteDeskConfig;
 import com.litedesk.app.config.PlatformConfig;
 import com.litedesk.app.http.Api;
@@ -20,7 +19,7 @@ import com.litedesk.app.platform.CrashPoint;
 import com.litedesk.app.platform.FileBackupStore;
 import com.litedesk.app.platform.FrontDoor;
 import com.litedesk.app.platform.HttpInstanceAgent;
-import com.litedesk.app.platform.InProcessRuntime;
+import com.litedesk.app.platform.Runtimes;
 import com.litedesk.app.platform.LocalDnsRegistrar;
 import com.litedesk.app.platform.RecordingBillingProvider;
 import com.litedesk.app.security.BcryptPasswordHasher;
@@ -60,11 +59,8 @@ public final class ControlPlaneModule {
 
     @Provides
     @Singleton
-    static InProcessRuntime inProcessRuntime(LiteDeskConfig config) {
-        if (!config.runtime().equals("in-process")) {
-            throw new ConfigurationError("LITEDESK_RUNTIME=" + config.runtime() + " is not available in this build; use in-process");
-        }
-        return new InProcessRuntime(config, instance -> InstanceComponent.of(instance).application());
+    static Runtimes runtimes(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage) {
+        return Runtimes.choose(config, platform, storage, instance -> InstanceComponent.of(instance).application());
     }
 
     @Provides
@@ -78,7 +74,7 @@ public final class ControlPlaneModule {
 
     @Provides
     @Singleton
-    static ControlPlane controlPlane(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage, InProcessRuntime runtime,
+    static ControlPlane controlPlane(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage, Runtimes runtimes,
                                      PlatformSettings settings, ObjectMapper json, Clock clock, IdGenerator ids) {
         var accounts = storage.repositories().accounts();
         byte[] key = SigningKeys.load(accounts.secrets(), null);
@@ -87,8 +83,8 @@ public final class ControlPlaneModule {
                 + (platform.publicPort() == 80 || platform.publicPort() == 443 ? "" : ":" + platform.publicPort());
         return ControlPlane.builder()
                 .repositories(storage.repositories())
-                .runtime(runtime)
-                .databases(storage.databases())
+                .runtime(runtimes.runtime())
+                .databases(runtimes.databases())
                 .dns(new LocalDnsRegistrar(config.dataDir().resolve("dns-records.json"), json))
                 .agent(new HttpInstanceAgent(json, clock))
                 .mailer(new OutboxMailer(accounts.outbox(), ids, clock))
@@ -118,17 +114,17 @@ public final class ControlPlaneModule {
 
     @Provides
     @Singleton
-    static FrontDoor frontDoor(LiteDeskConfig config, PlatformConfig platform, PlatformRepositories stores, InProcessRuntime runtime,
+    static FrontDoor frontDoor(LiteDeskConfig config, PlatformConfig platform, PlatformRepositories stores, Runtimes runtimes,
                                ObjectMapper json) {
-        return new FrontDoor(config.baseDomain(), platform.publicScheme(), stores.instances(), runtime, json);
+        return new FrontDoor(config.baseDomain(), platform.publicScheme(), stores.instances(), runtimes.runtime(), json);
     }
 
     @Provides
     @Singleton
     static ControlPlaneApplication application(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage,
-                                               ControlPlane controlPlane, InProcessRuntime runtime, Api api, RequestPipeline pipeline,
+                                               ControlPlane controlPlane, Runtimes runtimes, Api api, RequestPipeline pipeline,
                                                FrontDoor frontDoor) {
-        return new ControlPlaneApplication(storage, controlPlane, runtime, platform, api, pipeline, frontDoor, List.of(
+        return new ControlPlaneApplication(storage, controlPlane, runtimes, platform, api, pipeline, frontDoor, List.of(
                 new PlatformHealthResource(api, controlPlane, InstanceModule.VERSION, config.runtime()),
                 new AuthResource(api, controlPlane.auth(), "/api/admin"),
                 new PublicResource(api, controlPlane, platform.demoRequestsPerHour()),

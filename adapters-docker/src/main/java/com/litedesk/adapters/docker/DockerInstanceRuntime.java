@@ -1,0 +1,92 @@
+package com.litedesk.adapters.docker;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.platform.InstanceRuntime;
+import com.litedesk.ports.platform.Workload;
+import com.litedesk.ports.platform.WorkloadSpec;
+import com.litedesk.ports.platform.WorkloadState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Instances as containers on a Docker engine ({@code DOCKER_HOST}): per instance a network, a volume, a
+ * database container and an app container running {@code litedesk.jar instance} with the instance's
+ * configuration and keys, memory and CPU limits, a restart policy, a health check on {@code /health} and the
+ * {@code litedesk.*} labels. Every call adopts what exists; suspend stops the app container, resume starts it,
+ * remove deletes it (the database provisioner removes the database container, volume and network).
+ */
+public final class DockerInstanceRuntime implements InstanceRuntime {
+
+    private final InstanceContainers containers;
+
+    public DockerInstanceRuntime(DockerEngine engine, DockerSettings settings) {
+        this.containers = new InstanceContainers(engine, settings);
+    }
+
+    @Override
+    public Workload deploy(WorkloadSpec spec) {
+        String id = spec.instanceId();
+        containers.ensureDatabase(id);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("LITEDESK_PORT", Integer.toString(InstanceContainers.APP_PORT));
+        env.put("MONGO_URI", spec.database().uri());
+        env.put("LITEDESK_INSTANCE_ID", id);
+        env.put("LITEDESK_INSTANCE_NAME", spec.name() == null ? spec.subdomain() : spec.name());
+        env.put("LITEDESK_PUBLIC_URL", spec.publicUrl());
+        env.put("LITEDESK_SIGNING_KEY", spec.signingKey());
+        env.put("LITEDESK_MANAGEMENT_KEY", spec.managementKey());
+        env.put("LITEDESK_RATE_LIMIT_PER_MINUTE", "0"); // the plan's per-instance limit applies; clients arrive through the front door
+        env.put("LITEDESK_DB_CACHE_MB", "16");
+        containers.ensureApp(id, env);
+        return find(id).orElseThrow(() -> LiteDeskException.unavailable("the app container of " + id + " vanished", null));
+    }
+
+    @Override
+    public void stop(String instanceId) {
+        containers.stop(InstanceContainers.app(instanceId));
+    }
+
+    @Override
+    public void start(String instanceId) {
+        if (containers.inspect(InstanceContainers.app(instanceId)).isEmpty()) {
+            throw LiteDeskException.notFound("Workload", instanceId);
+        }
+        containers.start(InstanceContainers.database(instanceId));
+        containers.start(InstanceContainers.app(instanceId));
+    }
+
+    @Override
+    public void remove(String instanceId) {
+        containers.remove(InstanceContainers.app(instanceId));
+    }
+
+    @Override
+    public Optional<Workload> find(String instanceId) {
+        return containers.inspect(InstanceContainers.app(instanceId)).map(app -> workloadOf(instanceId, app));
+    }
+
+    @Override
+    public List<Workload> list() {
+        List<Container> apps = containers.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerEngine.MANAGED_BY, DockerEngine.MANAGER, "litedesk.role", "app")).exec();
+        return apps.stream().map(c -> c.getLabels().get(DockerEngine.INSTANCE)).distinct()
+                .map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    private Workload workloadOf(String instanceId, InspectContainerResponse app) {
+        var state = app.getState();
+        String endpoint = containers.publishedPort(instanceId, InstanceContainers.APP_PORT).map(p -> "http://127.0.0.1:" + p).orElse(null);
+        if (Boolean.TRUE.equals(state.getRunning())) {
+            String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+            return new Workload(instanceId, endpoint, "unhealthy".equals(health) ? WorkloadState.FAILED : WorkloadState.RUNNING,
+                    health == null ? null : "container " + health);
+        }
+        boolean crashed = "restarting".equals(state.getStatus()) || "dead".equals(state.getStatus());
+        String detail = "container " + state.getStatus() + (state.getExitCodeLong() == null ? "" : " (exit " + state.getExitCodeLong() + ")");
+        return new Workload(instanceId, endpoint, crashed ? WorkloadState.FAILED : WorkloadState.STOPPED, detail);
+    }
+}

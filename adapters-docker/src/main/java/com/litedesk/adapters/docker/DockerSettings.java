@@ -1,0 +1,22 @@
+package com.litedesk.adapters.docker;
+
+import java.util.Objects;
+
+/**
+ * How instances run on the engine.
+ *
+ * @param appImage the LiteDesk image (runs {@code instance})
+ * @param databaseImage {@code mongo:7}, or the LiteDesk image itself (runs its {@code database} role) where nothing can be pulled
+ * @param memoryMb memory limit of an instance's app container (its database container gets half)
+ * @param cpus CPU limit of each container
+ */
+public record DockerSettings(String appImage, String databaseImage, int memoryMb, double cpus) {
+    public DockerSettings {
+        Objects.requireNonNull(appImage, "appImage");
+        Objects.requireNonNull(databaseImage, "databaseImage");
+    }
+
+    boolean databaseIsLiteDesk() {
+        return databaseImage.equals(appImage) || databaseImage.contains("litedesk");
+    }
+}

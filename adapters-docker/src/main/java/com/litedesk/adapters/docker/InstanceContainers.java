@@ -1,0 +1,219 @@
+package com.litedesk.adapters.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import com.litedesk.ports.LiteDeskException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Docker objects of one instance, pod-style: a network and a volume, a database container that owns the
+ * network namespace (and publishes the app's and the database's ports on loopback), and the app container
+ * joined to that namespace, so the app reaches its database at 127.0.0.1 on engines without embedded DNS.
+ * Every object is labelled and named after the instance; creating adopts what exists.
+ */
+final class InstanceContainers {
+
+    static final int APP_PORT = 8080;
+    static final int DB_PORT = 27017;
+
+    private final DockerEngine engine;
+    private final DockerSettings settings;
+
+    InstanceContainers(DockerEngine engine, DockerSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+    }
+
+    static String network(String id) {
+        return "litedesk-" + id;
+    }
+
+    static String volume(String id) {
+        return "litedesk-" + id + "-data";
+    }
+
+    static String database(String id) {
+        return "litedesk-" + id + "-db";
+    }
+
+    static String app(String id) {
+        return "litedesk-" + id + "-app";
+    }
+
+    DockerClient client() {
+        return engine.client();
+    }
+
+    /** The network, the volume and the running database container; adopted when they exist. */
+    void ensureDatabase(String id) {
+        var labels = DockerEngine.labelsOf(id);
+        engine.call("create network " + network(id), () -> {
+            if (client().listNetworksCmd().withNameFilter(network(id)).exec().stream().noneMatch(n -> n.getName().equals(network(id)))) {
+                client().createNetworkCmd().withName(network(id)).withLabels(labels).exec();
+            }
+            return null;
+        });
+        engine.call("create volume " + volume(id), () -> {
+            try {
+                client().inspectVolumeCmd(volume(id)).exec();
+            } catch (NotFoundException absent) {
+                client().createVolumeCmd().withName(volume(id)).withLabels(labels).exec();
+            }
+            return null;
+        });
+        if (inspect(database(id)).isEmpty()) {
+            List<String> env = new ArrayList<>(List.of("LITEDESK_DATA_DIR=/data", "LITEDESK_BIND_HOST=0.0.0.0", "LITEDESK_DB_CACHE_MB=64"));
+            var create = client().createContainerCmd(settings.databaseImage())
+                    .withName(database(id))
+                    .withLabels(withRole(labels, "database"))
+                    .withEnv(env)
+                    .withExposedPorts(ExposedPort.tcp(APP_PORT), ExposedPort.tcp(DB_PORT))
+                    .withHostConfig(HostConfig.newHostConfig()
+                            .withNetworkMode(network(id))
+                            .withBinds(new Bind(volume(id), new Volume("/data")))
+                            .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(APP_PORT)),
+                                    new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(DB_PORT)))
+                            .withMemory(Math.max(64, settings.memoryMb() / 2) * 1024L * 1024L)
+                            .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
+                            .withRestartPolicy(RestartPolicy.unlessStoppedRestart()));
+            if (settings.databaseIsLiteDesk()) {
+                create.withCmd("database");
+            } else {
+                create.withCmd("--bind_ip_all", "--dbpath", "/data");
+            }
+            engine.call("create container " + database(id), () -> {
+                try {
+                    return create.exec();
+                } catch (ConflictException raced) {
+                    return null; // created meanwhile: adopt it
+                }
+            });
+        }
+        start(database(id));
+    }
+
+    /** The running app container of the instance; adopted when it exists. */
+    void ensureApp(String id, Map<String, String> env) {
+        if (inspect(app(id)).isEmpty()) {
+            String dbId = inspect(database(id)).map(InspectContainerResponse::getId)
+                    .orElseThrow(() -> LiteDeskException.unavailable("the database container of " + id + " is missing", null));
+            List<String> variables = new ArrayList<>();
+            env.forEach((k, v) -> variables.add(k + "=" + v));
+            engine.call("create container " + app(id), () -> {
+                try {
+                    return client().createContainerCmd(settings.appImage())
+                            .withName(app(id))
+                            .withLabels(withRole(DockerEngine.labelsOf(id), "app"))
+                            .withEnv(variables)
+                            .withCmd("instance")
+                            .withHealthcheck(new HealthCheck()
+                                    .withTest(List.of("CMD-SHELL", "wget -q -O /dev/null http://127.0.0.1:" + APP_PORT + "/health || exit 1"))
+                                    .withInterval(TimeUnit.SECONDS.toNanos(10)).withTimeout(TimeUnit.SECONDS.toNanos(3))
+                                    .withStartPeriod(TimeUnit.SECONDS.toNanos(30)).withRetries(3))
+                            .withHostConfig(HostConfig.newHostConfig()
+                                    .withNetworkMode("container:" + dbId)
+                                    .withMemory(settings.memoryMb() * 1024L * 1024L)
+                                    .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
+                                    .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
+                            .exec();
+                } catch (ConflictException raced) {
+                    return null;
+                }
+            });
+        }
+        start(app(id));
+    }
+
+    Optional<InspectContainerResponse> inspect(String name) {
+        return engine.call("inspect " + name, () -> {
+            try {
+                return Optional.of(client().inspectContainerCmd(name).exec());
+            } catch (NotFoundException absent) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    void start(String name) {
+        engine.call("start " + name, () -> {
+            var state = client().inspectContainerCmd(name).exec().getState();
+            if (!Boolean.TRUE.equals(state.getRunning())) {
+                client().startContainerCmd(name).exec();
+            }
+            return null;
+        });
+    }
+
+    void stop(String name) {
+        engine.call("stop " + name, () -> {
+            try {
+                var state = client().inspectContainerCmd(name).exec().getState();
+                if (Boolean.TRUE.equals(state.getRunning())) {
+                    client().stopContainerCmd(name).withTimeout(10).exec();
+                }
+            } catch (NotFoundException absent) {
+                // nothing to stop
+            }
+            return null;
+        });
+    }
+
+    void remove(String name) {
+        engine.call("remove " + name, () -> {
+            try {
+                client().removeContainerCmd(name).withForce(true).exec();
+            } catch (NotFoundException absent) {
+                // removed already
+            }
+            return null;
+        });
+    }
+
+    void removeDatabase(String id) {
+        remove(database(id));
+        engine.call("remove volume " + volume(id), () -> {
+            try {
+                client().removeVolumeCmd(volume(id)).exec();
+            } catch (NotFoundException absent) {
+                // removed already
+            }
+            return null;
+        });
+        engine.call("remove network " + network(id), () -> {
+            try {
+                client().removeNetworkCmd(network(id)).exec();
+            } catch (NotFoundException absent) {
+                // removed already
+            }
+            return null;
+        });
+    }
+
+    /** The loopback port the engine published for a container port of the database container. */
+    Optional<Integer> publishedPort(String id, int containerPort) {
+        return inspect(database(id)).map(c -> c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort)))
+                .filter(b -> b != null && b.length > 0 && b[0].getHostPortSpec() != null && !b[0].getHostPortSpec().isEmpty())
+                .map(b -> Integer.parseInt(b[0].getHostPortSpec()));
+    }
+
+    private static Map<String, String> withRole(Map<String, String> labels, String role) {
+        Map<String, String> all = new HashMap<>(labels);
+        all.put("litedesk.role", role);
+        return all;
+    }
+}

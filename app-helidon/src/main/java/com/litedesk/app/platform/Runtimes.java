@@ -1,0 +1,89 @@
+package com.litedesk.app.platform;
+
+import com.litedesk.adapters.docker.DockerDatabaseProvisioner;
+import com.litedesk.adapters.docker.DockerEngine;
+import com.litedesk.adapters.docker.DockerInstanceRuntime;
+import com.litedesk.adapters.docker.DockerSettings;
+import com.litedesk.adapters.mongo.MongoDatabaseProvisioner;
+import com.litedesk.app.config.ConfigurationError;
+import com.litedesk.app.config.LiteDeskConfig;
+import com.litedesk.app.config.PlatformConfig;
+import com.litedesk.app.instance.InstanceApplication;
+import com.litedesk.ports.platform.DatabaseProvisioner;
+import com.litedesk.ports.platform.InstanceDatabase;
+import com.litedesk.ports.platform.InstanceRuntime;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The runtime LITEDESK_RUNTIME chooses, with the database provisioning that goes with it: in-process
+ * instances with their databases on the control plane's MongoDB server, or containers with a database
+ * container each.
+ */
+public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, InProcessRuntime inProcess, AutoCloseable resources)
+        implements AutoCloseable {
+
+    public static Runtimes choose(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage,
+                                  Function<LiteDeskConfig, InstanceApplication> instances) {
+        return switch (config.runtime()) {
+            case "in-process" -> {
+                var inProcess = new InProcessRuntime(config, instances);
+                yield new Runtimes(inProcess, storage.databases(), inProcess, () -> { });
+            }
+            case "docker" -> {
+                var engine = DockerEngine.fromEnvironment(Duration.ofSeconds(60));
+                var settings = new DockerSettings(platform.dockerImage(), platform.dockerDatabaseImage(), 512, 1.0);
+                var databases = new DockerDatabaseProvisioner(engine, settings);
+                yield new Runtimes(new DockerInstanceRuntime(engine, settings), new ContainerDatabases(databases), null, engine);
+            }
+            default -> throw new ConfigurationError("LITEDESK_RUNTIME=" + config.runtime()
+                    + " is not available in this build; use in-process or docker");
+        };
+    }
+
+    @Override
+    public void close() {
+        if (inProcess != null) {
+            inProcess.close();
+        }
+        try {
+            resources.close();
+        } catch (Exception ignored) {
+            // shutting down
+        }
+    }
+
+    /** Database containers, copied for backups through the port the engine published, by the MongoDB adapter. */
+    private record ContainerDatabases(DockerDatabaseProvisioner containers) implements DatabaseProvisioner {
+        @Override
+        public InstanceDatabase create(String instanceId) {
+            return containers.create(instanceId);
+        }
+
+        @Override
+        public boolean exists(String instanceId) {
+            return containers.exists(instanceId);
+        }
+
+        @Override
+        public void drop(String instanceId) {
+            containers.drop(instanceId);
+        }
+
+        @Override
+        public long dump(String instanceId, OutputStream out) {
+            try (var mongo = new MongoDatabaseProvisioner(containers.hostConnectionString(instanceId))) {
+                return mongo.dump(instanceId, out);
+            }
+        }
+
+        @Override
+        public long restore(String instanceId, InputStream in) {
+            try (var mongo = new MongoDatabaseProvisioner(containers.hostConnectionString(instanceId))) {
+                return mongo.restore(instanceId, in);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.litedesk.app;
+
+import com.litedesk.adapters.docker.DockerEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Docker mode on a real engine: the LiteDesk image is built from the packaged jar, the control plane provisions
+ * an instance as containers (its database container runs the image's database role: nothing can be pulled
+ * here), the instance is used through the front door, suspended, resumed with its data, and deleted — after
+ * which no container, volume or network with its label remains.
+ */
+class DockerModeIT {
+
+    @TempDir
+    static Path data;
+    static PlatformServer server;
+    static String image;
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (var engine = DockerEngine.fromEnvironment(Duration.ofSeconds(10))) {
+            engine.ping();
+        } catch (RuntimeException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true needs a Docker engine (eval \"$(../shared/tools/docker-engine-up)\"): " + e.getMessage());
+            }
+            assumeTrue(false, "no Docker engine: " + e.getMessage());
+        }
+        image = run(List.of("../docker/build-images")).strip();
+        server = PlatformServer.start(data, Map.of("LITEDESK_RUNTIME", "docker", "LITEDESK_DOCKER_IMAGE", image,
+                "LITEDESK_DOCKER_DB_IMAGE", image));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anInstanceRunsAsContainersAndLeavesNothingBehindWhenDeleted() throws Exception {
+        String admin = server.adminToken();
+        String id = server.provision(admin, "dockacme", "dora@dockacme.test");
+        try (var engine = DockerEngine.fromEnvironment(Duration.ofSeconds(30))) {
+            assertThat(engine.managedContainers(id)).hasSize(2);
+            assertThat(engine.managedVolumes(id)).hasSize(1);
+            assertThat(engine.managedNetworks(id)).hasSize(1);
+
+            String token = server.mailedToken(admin, "dora@dockacme.test");
+            assertThat(server.send("dockacme.localhost", "POST", "/api/auth/set-password", null,
+                    Map.of("token", token, "password", PlatformServer.PASSWORD), Map.of()).status()).isEqualTo(200);
+            String owner = server.login("dockacme.localhost", "/api", "dora@dockacme.test", PlatformServer.PASSWORD);
+            assertThat(server.send("dockacme.localhost", "POST", "/api/contacts", owner,
+                    Map.of("firstName", "Ada", "lastName", "Lovelace", "emails", List.of("ada@example.com")), Map.of()).status()).isEqualTo(201);
+
+            assertThat(server.admin("POST", "/api/admin/instances/" + id + "/suspend", admin, null).status()).isEqualTo(200);
+            assertThat(server.send("dockacme.localhost", "GET", "/api/contacts", owner, null, Map.of()).status()).isEqualTo(503);
+            assertThat(server.admin("POST", "/api/admin/instances/" + id + "/resume", admin, null).status()).isEqualTo(200);
+            awaitServing(owner);
+            assertThat(server.send("dockacme.localhost", "GET", "/api/contacts", owner, null, Map.of()).json().get("items"))
+                    .extracting(c -> c.get("lastName").asText()).containsExactly("Lovelace");
+
+            assertThat(server.admin("DELETE", "/api/admin/instances/" + id, admin, null).status()).isEqualTo(202);
+            server.awaitState(admin, id, Set.of("DELETED"));
+            assertThat(engine.managedContainers(id)).isEmpty();
+            assertThat(engine.managedVolumes(id)).isEmpty();
+            assertThat(engine.managedNetworks(id)).isEmpty();
+        }
+    }
+
+    private static void awaitServing(String owner) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (server.send("dockacme.localhost", "GET", "/health/status", owner, null, Map.of()).status() != 200) {
+            assertThat(System.nanoTime()).as("the resumed instance answers").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(command + " failed: " + out);
+        }
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+}
