@@ -83,6 +83,34 @@ class DockerModeIT {
         }
     }
 
+    @Test
+    void containersOfUnknownInstancesAreRemovedAndAStoppedContainerDegradesItsInstance() throws Exception {
+        String admin = server.adminToken();
+        String id = server.provision(admin, "dockglobex", "gina@dockglobex.test");
+        try (var engine = DockerEngine.fromEnvironment(Duration.ofSeconds(30))) {
+            var stray = new com.litedesk.adapters.docker.DockerDatabaseProvisioner(engine,
+                    new com.litedesk.adapters.docker.DockerSettings(image, image, 256, 0.5));
+            stray.create("stray0");
+            assertThat(engine.managedContainers("stray0")).hasSize(1);
+
+            var reconciliation = server.app.platform().start();
+
+            assertThat(reconciliation.removedOrphans()).contains("stray0");
+            assertThat(reconciliation.adopted()).contains(id);
+            assertThat(engine.managedContainers("stray0")).isEmpty();
+            assertThat(engine.managedVolumes("stray0")).isEmpty();
+            assertThat(engine.managedNetworks("stray0")).isEmpty();
+
+            run(List.of("docker", "stop", "litedesk-" + id + "-app")); // exits; the restart policy leaves a stopped container alone
+            for (int i = 0; i < 3; i++) {
+                server.app.platform().monitor().checkHealth();
+            }
+            var instance = server.admin("GET", "/api/admin/instances/" + id, admin, null).json();
+            assertThat(instance.get("state").asText()).isEqualTo("DEGRADED");
+            assertThat(instance.get("health").get("detail").asText()).contains("exited");
+        }
+    }
+
     private static void awaitServing(String owner) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (server.send("dockacme.localhost", "GET", "/health/status", owner, null, Map.of()).status() != 200) {

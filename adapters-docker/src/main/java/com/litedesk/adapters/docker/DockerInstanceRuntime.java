@@ -69,12 +69,14 @@ public final class DockerInstanceRuntime implements InstanceRuntime {
         return containers.inspect(InstanceContainers.app(instanceId)).map(app -> workloadOf(instanceId, app));
     }
 
+    /** One workload per instance that has any LiteDesk container; an instance with only its database is STOPPED. */
     @Override
     public List<Workload> list() {
-        List<Container> apps = containers.client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerEngine.MANAGED_BY, DockerEngine.MANAGER, "litedesk.role", "app")).exec();
-        return apps.stream().map(c -> c.getLabels().get(DockerEngine.INSTANCE)).distinct()
-                .map(this::find).flatMap(Optional::stream).toList();
+        List<Container> all = containers.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerEngine.MANAGED_BY, DockerEngine.MANAGER)).exec();
+        return all.stream().map(c -> c.getLabels().get(DockerEngine.INSTANCE)).filter(java.util.Objects::nonNull).distinct()
+                .map(id -> find(id).orElse(new Workload(id, null, WorkloadState.STOPPED, "only its database container exists")))
+                .toList();
     }
 
     private Workload workloadOf(String instanceId, InspectContainerResponse app) {

@@ -5,10 +5,6 @@ import com.litedesk.app.http.Api;
 import com.litedesk.app.http.RequestPipeline;
 import com.litedesk.app.http.RouteCatalog;
 import com.litedesk.core.platform.ControlPlane;
-import com.litedesk.ports.platform.Instance;
-import com.litedesk.ports.platform.InstanceState;
-import com.litedesk.ports.store.Condition;
-import com.litedesk.ports.store.Query;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import java.time.Duration;
@@ -30,7 +26,6 @@ public final class ControlPlaneApplication implements AutoCloseable {
     private final ControlPlane platform;
     private final ControlPlaneStorage storage;
     private final Runtimes runtimes;
-    private final InProcessRuntime inProcess;
     private final PlatformConfig config;
     private final RouteCatalog routes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -42,7 +37,6 @@ public final class ControlPlaneApplication implements AutoCloseable {
         this.storage = storage;
         this.platform = platform;
         this.runtimes = runtimes;
-        this.inProcess = runtimes.inProcess();
         this.config = config;
         this.routes = api.catalog();
         this.server = com.litedesk.app.http.Servers.create(host, port, maxPayload, api, List.of(frontDoor, pipeline), services);
@@ -50,38 +44,18 @@ public final class ControlPlaneApplication implements AutoCloseable {
 
     /** Deploys the instances that should be serving, resumes unfinished workflows, starts serving and the jobs. */
     public ControlPlaneApplication start() {
-        redeployInProcessInstances();
+        var reconciliation = platform.start();
+        if (!reconciliation.removedOrphans().isEmpty() || !reconciliation.repaired().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "reconciled the runtime: adopted " + reconciliation.adopted().size()
+                    + ", removed orphans " + reconciliation.removedOrphans() + ", deployed again " + reconciliation.repaired());
+        }
         server.start();
-        platform.start();
         every(Duration.ofSeconds(5), "provisioning", () -> platform.provisioning().resumeAll());
         every(config.healthInterval(), "health checks", () -> platform.monitor().checkHealth());
         every(config.usageInterval(), "usage collection", () -> platform.monitor().collectUsage());
         every(config.trialCheckInterval(), "trial expiry", () -> platform.instances().expireTrials());
         every(config.backupInterval(), "backups", () -> platform.backups().backupAll());
         return this;
-    }
-
-    /**
-     * In-process workloads end with the process that ran them: after a restart, serving instances are started
-     * again and suspended ones registered stopped, so that resume works.
-     */
-    private void redeployInProcessInstances() {
-        if (inProcess == null) {
-            return;
-        }
-        for (InstanceState state : new InstanceState[] {InstanceState.READY, InstanceState.DEGRADED, InstanceState.SUSPENDED}) {
-            for (Instance instance : storage.repositories().instances()
-                    .list(new Query(List.of(Condition.eq("state", state)), List.of(), null, 100_000)).items()) {
-                try {
-                    inProcess.deploy(platform.provisioning().specOf(instance));
-                    if (state == InstanceState.SUSPENDED) {
-                        inProcess.stop(instance.id());
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "instance " + instance.subdomain() + " did not start: " + e.getMessage());
-                }
-            }
-        }
     }
 
     private void every(Duration interval, String name, Runnable job) {

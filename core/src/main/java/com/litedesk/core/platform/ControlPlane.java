@@ -94,9 +94,14 @@ public final class ControlPlane implements AutoCloseable {
         return accounts.bootstrapAccounts("LiteDesk control plane", adminEmail, adminName, adminPassword);
     }
 
-    /** Resumes unfinished provisioning and deletion (after a restart or a crash). */
-    public void start() {
+    /**
+     * Reconciles the runtime with the records (orphans removed, lost workloads deployed again), then resumes
+     * unfinished provisioning and deletion — what a control plane does when it starts, after a crash too.
+     */
+    public com.litedesk.core.platform.instances.Reconciliation start() {
+        var reconciliation = instances.reconcile();
         engine.resumeAll();
+        return reconciliation;
     }
 
     public Actor actorOf(User admin) {

@@ -239,6 +239,28 @@ class ControlPlaneTest {
     }
 
     @Test
+    void startingReconcilesTheRuntimeWithTheRecords() {
+        String acme = convertAndWait("acme");
+        String globex = convertAndWait("globex");
+        platform.instances().suspend(admin, globex, null);
+        ports.workloads.remove(acme); // lost with a crash or removed by hand
+        ports.workloads.remove(globex);
+        ports.databaseProvisioner.create("stray");
+        ports.workloads.put("stray", new com.litedesk.ports.platform.Workload("stray", "memory://stray", WorkloadState.RUNNING, null));
+
+        var reconciliation = platform.start();
+
+        assertThat(reconciliation.removedOrphans()).containsExactly("stray");
+        assertThat(reconciliation.repaired()).containsExactlyInAnyOrder(acme, globex);
+        assertThat(ports.workloads).doesNotContainKey("stray");
+        assertThat(ports.databases).doesNotContainKey("stray");
+        assertThat(ports.workloads.get(acme).state()).isEqualTo(WorkloadState.RUNNING);
+        assertThat(ports.workloads.get(globex).state()).isEqualTo(WorkloadState.STOPPED);
+        assertThat(platform.audit(admin, new ListRequest(null, null, null, null, 200)).items())
+                .extracting(e -> e.action()).contains("instance.orphan-removed");
+    }
+
+    @Test
     void aViewerReadsButEveryChangeIsRefusedAndAudited() {
         var request = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
         fails(() -> platform.instances().convert(viewer, request.id()), ErrorCode.FORBIDDEN);

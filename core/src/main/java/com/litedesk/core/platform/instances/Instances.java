@@ -280,6 +280,55 @@ public final class Instances {
         return suspended;
     }
 
+    /**
+     * Makes the runtime match the records, at start-up: workloads of instances that are deleted or unknown are
+     * removed with their database (and reported), serving or suspended instances whose workload vanished are
+     * deployed again (suspended ones stopped), the rest are adopted as they are. Instances still provisioning or
+     * deleting are left to their workflow.
+     */
+    public Reconciliation reconcile() {
+        List<String> adopted = new ArrayList<>();
+        List<String> orphans = new ArrayList<>();
+        List<String> repaired = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (var workload : context.runtime().list()) {
+            seen.add(workload.instanceId());
+            var instance = context.stores().instances().findById(workload.instanceId());
+            if (instance.isEmpty() || instance.get().state() == InstanceState.DELETED) {
+                context.runtime().remove(workload.instanceId());
+                context.databases().drop(workload.instanceId());
+                orphans.add(workload.instanceId());
+                context.audit().recordSuccess(Actor.system(null), "instance.orphan-removed", ref(workload.instanceId()), Map.of(),
+                        Map.of("known", Boolean.toString(instance.isPresent())));
+            } else {
+                adopted.add(workload.instanceId());
+                if (instance.get().state() == InstanceState.SUSPENDED
+                        && workload.state() == com.litedesk.ports.platform.WorkloadState.RUNNING) {
+                    context.runtime().stop(workload.instanceId());
+                }
+            }
+        }
+        for (InstanceState state : new InstanceState[] {InstanceState.READY, InstanceState.DEGRADED, InstanceState.SUSPENDED}) {
+            for (Instance instance : context.stores().instances()
+                    .list(new Query(List.of(Condition.eq("state", state)), List.of(), null, 100_000)).items()) {
+                if (seen.contains(instance.id())) {
+                    continue;
+                }
+                try {
+                    context.runtime().deploy(engine.specOf(instance));
+                    if (state == InstanceState.SUSPENDED) {
+                        context.runtime().stop(instance.id());
+                    }
+                    repaired.add(instance.id());
+                } catch (LiteDeskException e) {
+                    System.getLogger("litedesk.reconciliation").log(System.Logger.Level.WARNING,
+                            "instance " + instance.subdomain() + " could not be deployed again: " + e.getMessage());
+                }
+            }
+        }
+        return new Reconciliation(adopted, orphans, repaired);
+    }
+
     public List<Subscription> subscriptions(Actor actor) {
         context.access().requireViewer(actor, "subscription.list");
         return context.stores().subscriptions().list(new Query(List.of(), List.of(), null, 10_000)).items();
