@@ -1,0 +1,67 @@
+package com.litedesk.app;
+
+import com.litedesk.adapters.docker.DockerDatabaseProvisioner;
+import com.litedesk.adapters.docker.DockerEngine;
+import com.litedesk.adapters.docker.DockerInstanceRuntime;
+import com.litedesk.adapters.docker.DockerSettings;
+import com.litedesk.ports.contract.InstanceRuntimeContract;
+import com.litedesk.ports.instance.PlanLimits;
+import com.litedesk.ports.platform.InstanceRuntime;
+import com.litedesk.ports.platform.WorkloadSpec;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The runtime contract on a real Docker engine, with the image built from the packaged jar. */
+class DockerRuntimeContractIT extends InstanceRuntimeContract {
+
+    static DockerEngine engine;
+    static DockerInstanceRuntime runtime;
+    static DockerDatabaseProvisioner databases;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = DockerEngine.fromEnvironment(Duration.ofSeconds(60));
+        try {
+            engine.ping();
+        } catch (RuntimeException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true needs a Docker engine (eval \"$(../shared/tools/docker-engine-up)\"): " + e.getMessage());
+            }
+            assumeTrue(false, "no Docker engine: " + e.getMessage());
+        }
+        Process build = new ProcessBuilder("../docker/build-images").redirectErrorStream(true).start();
+        String out = new String(build.getInputStream().readAllBytes()).strip();
+        assertThat(build.waitFor()).as(out).isZero();
+        String image = out.substring(out.lastIndexOf('\n') + 1);
+        var settings = new DockerSettings(image, image, 384, 1.0);
+        runtime = new DockerInstanceRuntime(engine, settings);
+        databases = new DockerDatabaseProvisioner(engine, settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (engine != null) {
+            for (String id : List.of("contract-a", "contract-b", "contract-c")) {
+                databases.drop(id);
+            }
+            engine.close();
+        }
+    }
+
+    @Override
+    protected InstanceRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    protected WorkloadSpec spec(String id) {
+        return new WorkloadSpec(id, id, id, id + ".localhost", "http://" + id + ".localhost:8080", databases.create(id),
+                "c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMtbG9uZw==", "m".repeat(40), "trial", PlanLimits.UNLIMITED);
+    }
+}

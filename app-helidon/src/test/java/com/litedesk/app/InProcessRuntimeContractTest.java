@@ -1,0 +1,52 @@
+package com.litedesk.app;
+
+import com.litedesk.adapters.mongo.EmbeddedMongoServer;
+import com.litedesk.adapters.mongo.MongoDatabaseProvisioner;
+import com.litedesk.app.config.LiteDeskConfig;
+import com.litedesk.app.platform.InProcessRuntime;
+import com.litedesk.app.wiring.InstanceComponent;
+import com.litedesk.ports.contract.InstanceRuntimeContract;
+import com.litedesk.ports.instance.PlanLimits;
+import com.litedesk.ports.platform.InstanceRuntime;
+import com.litedesk.ports.platform.WorkloadSpec;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runtime contract for instances inside the control plane's JVM, on the embedded server. */
+class InProcessRuntimeContractTest extends InstanceRuntimeContract {
+
+    @TempDir
+    static Path dir;
+    static EmbeddedMongoServer server;
+    static MongoDatabaseProvisioner databases;
+    static InProcessRuntime runtime;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMongoServer.start(dir.resolve("runtime.mv"));
+        databases = new MongoDatabaseProvisioner(server.connectionString());
+        LiteDeskConfig base = LiteDeskConfig.from(Map.of("LITEDESK_DATA_DIR", dir.toString())::get);
+        runtime = new InProcessRuntime(base, config -> InstanceComponent.of(config).application());
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+        databases.close();
+        server.close();
+    }
+
+    @Override
+    protected InstanceRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    protected WorkloadSpec spec(String id) {
+        return new WorkloadSpec(id, id, id, id + ".localhost", "http://" + id + ".localhost:8080", databases.create(id),
+                "c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMtbG9uZw==", "m".repeat(40), "trial", PlanLimits.UNLIMITED);
+    }
+}
