@@ -15,16 +15,18 @@ import java.util.Optional;
 /**
  * Instances as containers on a Docker engine ({@code DOCKER_HOST}): per instance a network, a volume, a
  * database container and an app container running {@code litedesk.jar instance} with the instance's
- * configuration and keys, memory and CPU limits, a restart policy, a health check on {@code /health} and the
+ * configuration and keys, memory and CPU limits from its plan, a restart policy, a health check on {@code /health} and the
  * {@code litedesk.*} labels. Every call adopts what exists; suspend stops the app container, resume starts it,
  * remove deletes it (the database provisioner removes the database container, volume and network).
  */
 public final class DockerInstanceRuntime implements InstanceRuntime {
 
     private final InstanceContainers containers;
+    private final DockerSettings settings;
 
     public DockerInstanceRuntime(DockerEngine engine, DockerSettings settings) {
         this.containers = new InstanceContainers(engine, settings);
+        this.settings = settings;
     }
 
     @Override
@@ -41,7 +43,8 @@ public final class DockerInstanceRuntime implements InstanceRuntime {
         env.put("LITEDESK_MANAGEMENT_KEY", spec.managementKey());
         env.put("LITEDESK_RATE_LIMIT_PER_MINUTE", "0"); // the plan's per-instance limit applies; clients arrive through the front door
         env.put("LITEDESK_DB_CACHE_MB", "16");
-        containers.ensureApp(id, env);
+        var size = InstanceContainers.Size.of(spec.planId(), settings);
+        containers.ensureApp(id, env, size);
         return find(id).orElseThrow(() -> LiteDeskException.unavailable("the app container of " + id + " vanished", null));
     }
 

@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param appImage the LiteDesk image (runs {@code instance})
  * @param databaseImage {@code mongo:7}, or the LiteDesk image itself (runs its {@code database} role) where nothing can be pulled
- * @param memoryMb memory limit of an instance's app container (its database container gets half)
- * @param cpus CPU limit of each container
+ * @param memoryMb memory limit of the database containers, and of app containers of plans without a size of their own
+ * @param cpus CPU limit, likewise
  */
 public record DockerSettings(String appImage, String databaseImage, int memoryMb, double cpus) {
     public DockerSettings {

@@ -88,7 +88,7 @@ final class InstanceContainers {
                             .withBinds(new Bind(volume(id), new Volume("/data")))
                             .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(APP_PORT)),
                                     new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(DB_PORT)))
-                            .withMemory(Math.max(64, settings.memoryMb() / 2) * 1024L * 1024L)
+                            .withMemory(Math.max(128, settings.memoryMb() / 2) * 1024L * 1024L)
                             .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
                             .withRestartPolicy(RestartPolicy.unlessStoppedRestart()));
             if (settings.databaseIsLiteDesk()) {
@@ -107,8 +107,20 @@ final class InstanceContainers {
         start(database(id));
     }
 
-    /** The running app container of the instance; adopted when it exists. */
-    void ensureApp(String id, Map<String, String> env) {
+    /** Memory (MB) and CPUs of an instance's app container on a plan; the database container gets half the memory. */
+    record Size(int memoryMb, double cpus) {
+        static Size of(String planId, DockerSettings settings) {
+            return switch (planId == null ? "" : planId) {
+                case "trial", "starter" -> new Size(384, 0.5);
+                case "professional" -> new Size(768, 1.0);
+                case "enterprise" -> new Size(1536, 2.0);
+                default -> new Size(settings.memoryMb(), settings.cpus());
+            };
+        }
+    }
+
+    /** The running app container of the instance, sized for its plan; adopted when it exists. */
+    void ensureApp(String id, Map<String, String> env, Size size) {
         if (inspect(app(id)).isEmpty()) {
             String dbId = inspect(database(id)).map(InspectContainerResponse::getId)
                     .orElseThrow(() -> LiteDeskException.unavailable("the database container of " + id + " is missing", null));
@@ -127,8 +139,8 @@ final class InstanceContainers {
                                     .withStartPeriod(TimeUnit.SECONDS.toNanos(30)).withRetries(3))
                             .withHostConfig(HostConfig.newHostConfig()
                                     .withNetworkMode("container:" + dbId)
-                                    .withMemory(settings.memoryMb() * 1024L * 1024L)
-                                    .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
+                                    .withMemory(size.memoryMb() * 1024L * 1024L)
+                                    .withNanoCPUs((long) (size.cpus() * 1_000_000_000L))
                                     .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
                             .exec();
                 } catch (ConflictException raced) {
