@@ -22,6 +22,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // the front door forwards the original Host header; the JDK's client allows it only when told so
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         String role = args.length == 0 ? "control-plane" : args[0];
         if (!java.util.Set.of("instance", "control-plane", "database").contains(role) || args.length > 1) {
             System.err.println("litedesk: usage: java -jar litedesk.jar [control-plane|instance|database]");

@@ -28,8 +28,8 @@ import java.util.UUID;
 
 /**
  * The control plane's front door: a request for {@code <subdomain>.<base domain>} goes to that instance's
- * workload — streamed both ways, with the original host in {@code X-Forwarded-Host} and the client in
- * {@code X-Forwarded-For}. Unknown hosts get 404; instances that are not serving (being set up, suspended,
+ * workload — streamed both ways, with the original {@code Host} (and {@code X-Forwarded-Host}), the client in
+ * {@code X-Forwarded-For} and the scheme in {@code X-Forwarded-Proto}. Unknown hosts get 404; instances that are not serving (being set up, suspended,
  * failed) answer 503 with the reason. The management API ({@code /internal}) is never forwarded. Anything else
  * (the base domain itself, an address) is the control plane's own.
  */
@@ -37,6 +37,13 @@ public final class FrontDoor implements Filter {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "http2-settings");
+
+    /**
+     * The JDK's HTTP client sets Host itself unless {@code jdk.httpclient.allowRestrictedHeaders} names it;
+     * {@link com.litedesk.app.Main} sets that before any client exists, so instances see the host users asked for.
+     */
+    private static final boolean HOST_FORWARDING = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "")
+            .toLowerCase(Locale.ROOT).contains("host");
 
     private final String suffix;
     private final InstanceRepository instances;
@@ -123,6 +130,9 @@ public final class FrontDoor implements Filter {
                     builder.header(header.name(), value);
                 }
             }
+        }
+        if (HOST_FORWARDING) {
+            builder.header("Host", host);
         }
         builder.header("X-Forwarded-For", RequestPipeline.clientOf(req));
         builder.header("X-Forwarded-Host", host);
