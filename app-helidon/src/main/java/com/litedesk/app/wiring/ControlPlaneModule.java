@@ -124,12 +124,14 @@ public final class ControlPlaneModule {
     static ControlPlaneApplication application(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage,
                                                ControlPlane controlPlane, Runtimes runtimes, Api api, RequestPipeline pipeline,
                                                FrontDoor frontDoor) {
-        return new ControlPlaneApplication(storage, controlPlane, runtimes, platform, api, pipeline, frontDoor, List.of(
+        List<io.helidon.webserver.http.HttpService> services = new java.util.ArrayList<>(List.of(
                 new PlatformHealthResource(api, controlPlane, InstanceModule.VERSION, config.runtime()),
                 new AuthResource(api, controlPlane.auth(), "/api/admin"),
                 new PublicResource(api, controlPlane, platform.demoRequestsPerHour()),
                 new PlatformAdminResources(api, controlPlane),
-                new OpenApiResource(api, InstanceModule.VERSION)),
+                new OpenApiResource(api, InstanceModule.VERSION)));
+        services.addAll(com.litedesk.app.web.WebUi.controlPlane());
+        return new ControlPlaneApplication(storage, controlPlane, runtimes, platform, api, pipeline, frontDoor, services,
                 config.bindHost(), config.port(), config.maxBodyBytes());
     }
 }

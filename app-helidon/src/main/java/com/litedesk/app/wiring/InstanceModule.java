@@ -82,13 +82,15 @@ public final class InstanceModule {
     @Singleton
     static InstanceApplication application(LiteDeskConfig config, InstanceStorage storage, LiteDesk crm, Api api,
                                            RequestPipeline pipeline, RequestStats stats, InstanceRepositories stores) {
-        return new InstanceApplication(storage, crm, api, pipeline, List.of(
+        List<io.helidon.webserver.http.HttpService> services = new java.util.ArrayList<>(List.of(
                 new HealthResource(api, stores, config.instanceId(), VERSION),
                 new AuthResource(api, crm.auth(), "/api"),
                 new AdministrationResources(api, crm, stats),
                 new CrmResources(api, crm, config.maxImportBytes()),
                 new ManagementResource(api, crm, stats, config.managementKey()),
-                new OpenApiResource(api, VERSION)),
+                new OpenApiResource(api, VERSION)));
+        services.addAll(com.litedesk.app.web.WebUi.instance());
+        return new InstanceApplication(storage, crm, api, pipeline, services,
                 config.bindHost(), config.port(), Math.max(config.maxBodyBytes(), config.maxImportBytes()));
     }
 }

@@ -1,0 +1,155 @@
+// The platform console: sign-in, demo requests and their conversion with live provisioning steps,
+// the instances with their lifecycle actions.
+import { createApp, ref, reactive, onMounted, onUnmounted } from 'vue';
+import { createRouter, createWebHashHistory, useRouter, useRoute } from 'vue-router';
+import { createApi } from '/assets/api.js';
+
+const api = createApi('/api/admin', 'litedesk.console');
+const session = reactive({ me: null });
+const isAdmin = () => session.me && session.me.role !== 'VIEWER';
+async function loadMe() { session.me = api.loggedIn() ? await api.get('/api/admin/auth/me').catch(() => null) : null; }
+
+const Login = {
+  setup() {
+    const form = reactive({ email: '', password: '' }); const error = ref(''); const router = useRouter();
+    async function submit() {
+      error.value = '';
+      try { await api.login(form.email, form.password); await loadMe(); router.push('/requests'); } catch (e) { error.value = e.message; }
+    }
+    return { form, error, submit };
+  },
+  template: `<main><h1>Operator sign-in</h1><form class="panel" @submit.prevent="submit" novalidate>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <div class="row"><div class="field"><label for="email">Email</label><input id="email" v-model="form.email" type="email" autocomplete="username"></div>
+    <div class="field"><label for="password">Password</label><input id="password" v-model="form.password" type="password" autocomplete="current-password"></div></div>
+    <p><button>Sign in</button></p></form></main>`,
+};
+
+const Requests = {
+  setup() {
+    const items = ref([]); const loading = ref(true); const error = ref(''); const state = ref(''); const router = useRouter();
+    async function load() {
+      loading.value = true; error.value = '';
+      try {
+        const filter = state.value ? '?filter=' + encodeURIComponent('state[eq]:"' + state.value + '"') : '';
+        items.value = (await api.get('/api/admin/demo-requests' + filter)).items;
+      } catch (e) { error.value = e.message; } finally { loading.value = false; }
+    }
+    async function act(r, action) {
+      error.value = '';
+      try {
+        if (action === 'convert') { const res = await api.post('/api/admin/demo-requests/' + r.id + '/convert'); router.push('/instances/' + res.instanceId); return; }
+        await api.post('/api/admin/demo-requests/' + r.id + '/' + action); await load();
+      } catch (e) { error.value = e.message; }
+    }
+    onMounted(load);
+    return { items, loading, error, state, load, act, isAdmin };
+  },
+  template: `<main><h1>Demo requests</h1>
+    <div class="panel row"><div class="field"><label for="st">State</label><select id="st" v-model="state" @change="load">
+      <option value="">All</option><option>NEW</option><option>CONTACTED</option><option>QUALIFIED</option><option>CONVERTED</option><option>REJECTED</option></select></div></div>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="loading" role="status">Loading…</p>
+    <p v-else-if="!items.length" class="hint">No demo requests{{ state ? ' in ' + state : '' }}.</p>
+    <div v-else class="table-wrap"><table><caption class="sr-only">Demo requests</caption>
+      <thead><tr><th scope="col">Company</th><th scope="col">Contact</th><th scope="col">Subdomain</th><th scope="col">State</th><th scope="col">Actions</th></tr></thead>
+      <tbody><tr v-for="r in items" :key="r.id"><td>{{ r.companyName }}</td><td>{{ r.contactName }}<br><span class="hint">{{ r.email }}</span></td>
+        <td>{{ r.subdomain }}</td><td><span class="state" :class="r.state">{{ r.state }}</span></td>
+        <td><template v-if="isAdmin() && ['NEW','CONTACTED','QUALIFIED'].includes(r.state)">
+          <button @click="act(r, 'convert')">Convert</button>
+          <button class="secondary" v-if="r.state !== 'QUALIFIED'" @click="act(r, 'qualify')">Qualify</button>
+          <button class="secondary" @click="act(r, 'reject')">Reject</button></template>
+          <router-link v-if="r.instanceId" :to="'/instances/' + r.instanceId">Instance</router-link></td></tr></tbody>
+    </table></div></main>`,
+};
+
+const Instances = {
+  setup() {
+    const items = ref([]); const loading = ref(true); const error = ref(''); const q = ref('');
+    async function load() {
+      loading.value = true; error.value = '';
+      try { items.value = (await api.get('/api/admin/instances' + (q.value ? '?q=' + encodeURIComponent(q.value) : ''))).items; }
+      catch (e) { error.value = e.message; } finally { loading.value = false; }
+    }
+    onMounted(load);
+    return { items, loading, error, q, load };
+  },
+  template: `<main><h1>Instances</h1>
+    <div class="panel"><div class="field"><label for="iq">Search</label><input id="iq" v-model="q" @input="load"></div></div>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="loading" role="status">Loading…</p>
+    <p v-else-if="!items.length" class="hint">No instances yet.</p>
+    <div v-else class="table-wrap"><table><caption class="sr-only">Instances</caption>
+      <thead><tr><th scope="col">Instance</th><th scope="col">State</th><th scope="col">Plan</th><th scope="col" class="optional">Health</th><th scope="col" class="optional">Usage</th></tr></thead>
+      <tbody><tr v-for="i in items" :key="i.id"><td><router-link :to="'/instances/' + i.id">{{ i.name }}</router-link><br><span class="hint">{{ i.url }}</span></td>
+        <td><span class="state" :class="i.state">{{ i.state }}</span></td><td>{{ i.planId }}</td>
+        <td class="optional">{{ i.health && i.health.checkedAt ? (i.health.healthy ? 'healthy' : 'failing') : 'not checked yet' }}</td>
+        <td class="optional">{{ i.usage ? i.usage.users + ' users, ' + i.usage.contacts + ' contacts' : '—' }}</td></tr></tbody>
+    </table></div></main>`,
+};
+
+const InstanceDetail = {
+  setup() {
+    const route = useRoute(); const id = route.params.id;
+    const instance = ref(null); const steps = ref([]); const error = ref(''); const message = ref(''); let timer;
+    async function load() {
+      try {
+        instance.value = await api.get('/api/admin/instances/' + id);
+        steps.value = (await api.get('/api/admin/instances/' + id + '/provisioning')).steps;
+        error.value = '';
+      } catch (e) { error.value = e.message; }
+      const busy = instance.value && ['PROVISIONING', 'DELETING'].includes(instance.value.state);
+      timer = setTimeout(load, busy ? 700 : 5000);
+    }
+    async function act(action) {
+      if (action === 'delete' && !window.confirm('Delete ' + instance.value.name + ' and all its data?')) return;
+      if (action === 'suspend' && !window.confirm('Suspend ' + instance.value.name + '? Its users will see a suspended page.')) return;
+      message.value = '';
+      try {
+        if (action === 'delete') await api.del('/api/admin/instances/' + id); else await api.post('/api/admin/instances/' + id + '/' + action);
+        message.value = 'Done: ' + action + '.'; clearTimeout(timer); load();
+      } catch (e) { message.value = e.message; }
+    }
+    onMounted(load); onUnmounted(() => clearTimeout(timer));
+    return { instance, steps, error, message, act, isAdmin };
+  },
+  template: `<main><p v-if="!instance && !error" role="status">Loading…</p>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <template v-if="instance"><h1>{{ instance.name }} <span class="state" :class="instance.state" data-testid="instance-state">{{ instance.state }}</span></h1>
+      <div class="panel"><p><a :href="instance.url">{{ instance.url }}</a> · plan {{ instance.planId }} · owner {{ instance.ownerEmail }}</p>
+        <p v-if="instance.stateReason" class="hint">{{ instance.stateReason }}</p>
+        <div v-if="message" class="notice info" role="status">{{ message }}</div>
+        <p v-if="isAdmin()" class="row">
+          <button v-if="['READY','DEGRADED'].includes(instance.state)" class="secondary" @click="act('suspend')">Suspend</button>
+          <button v-if="instance.state === 'SUSPENDED'" @click="act('resume')">Resume</button>
+          <button v-if="instance.state === 'FAILED'" @click="act('retry')">Retry</button>
+          <button v-if="!['DELETING','DELETED'].includes(instance.state)" class="danger" @click="act('delete')">Delete</button></p></div>
+      <h2>Provisioning</h2>
+      <div class="table-wrap"><table><caption class="sr-only">Provisioning steps</caption>
+        <thead><tr><th scope="col">Step</th><th scope="col">State</th><th scope="col">Attempts</th><th scope="col" class="optional">Took</th><th scope="col">Last error</th></tr></thead>
+        <tbody><tr v-for="s in steps" :key="s.name"><td>{{ s.name }}</td><td><span class="state" :class="s.state">{{ s.state }}</span></td>
+          <td>{{ s.attempts }}</td><td class="optional">{{ s.durationMillis != null ? s.durationMillis + ' ms' : '' }}</td><td class="error">{{ s.lastError }}</td></tr></tbody>
+      </table></div></template></main>`,
+};
+
+const routes = [
+  { path: '/', redirect: '/requests' },
+  { path: '/login', component: Login },
+  { path: '/requests', component: Requests, meta: { auth: true } },
+  { path: '/instances', component: Instances, meta: { auth: true } },
+  { path: '/instances/:id', component: InstanceDetail, meta: { auth: true } },
+];
+const router = createRouter({ history: createWebHashHistory(), routes });
+router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
+
+createApp({
+  setup() {
+    async function signOut() { await api.logout(); session.me = null; router.push('/login'); }
+    onMounted(loadMe);
+    return { session, signOut };
+  },
+  template: `<header class="bar"><strong>LiteDesk console</strong>
+      <nav v-if="session.me" aria-label="Main"><router-link to="/requests">Demo requests</router-link><router-link to="/instances">Instances</router-link></nav>
+      <span v-if="session.me">{{ session.me.email }} <button class="secondary" @click="signOut">Sign out</button></span></header>
+    <router-view/>`,
+}).use(router).mount('#app');

@@ -1,0 +1,212 @@
+// The tenant CRM: sign-in, set-password, contacts and the deal board of one instance.
+import { createApp, ref, reactive, computed, onMounted } from 'vue';
+import { createRouter, createWebHashHistory, useRouter } from 'vue-router';
+import { createApi, fieldErrors } from '/assets/api.js';
+
+const api = createApi('/api', 'litedesk.crm');
+const session = reactive({ me: null });
+const canWrite = computed(() => session.me && session.me.role !== 'VIEWER');
+const money = (amount, currency) => new Intl.NumberFormat(undefined, { style: 'currency', currency: currency || 'EUR' }).format(Number(amount || 0));
+
+async function loadMe() {
+  session.me = api.loggedIn() ? await api.get('/api/auth/me').catch(() => null) : null;
+}
+
+const Login = {
+  setup() {
+    const form = reactive({ email: '', password: '' }); const error = ref(''); const busy = ref(false); const router = useRouter();
+    async function submit() {
+      busy.value = true; error.value = '';
+      try { await api.login(form.email, form.password); await loadMe(); router.push('/contacts'); }
+      catch (e) { error.value = e.message; } finally { busy.value = false; }
+    }
+    return { form, error, busy, submit };
+  },
+  template: `<main><h1>Sign in</h1><form class="panel" @submit.prevent="submit" novalidate>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <div class="row"><div class="field"><label for="email">Email</label><input id="email" v-model="form.email" type="email" autocomplete="username" required></div>
+    <div class="field"><label for="password">Password</label><input id="password" v-model="form.password" type="password" autocomplete="current-password" required></div></div>
+    <p><button :disabled="busy">{{ busy ? 'Signing in…' : 'Sign in' }}</button></p></form></main>`,
+};
+
+const SetPassword = {
+  setup() {
+    const token = new URLSearchParams(window.location.search).get('token') || '';
+    const form = reactive({ password: '', repeat: '' }); const error = ref(''); const done = ref(false);
+    async function submit() {
+      error.value = '';
+      if (form.password !== form.repeat) { error.value = 'The two passwords differ.'; return; }
+      try { await api.post('/api/auth/set-password', { token, password: form.password }); done.value = true; }
+      catch (e) { error.value = (fieldErrors(e).password) || e.message; }
+    }
+    return { form, error, done, submit, token };
+  },
+  template: `<main><h1>Choose your password</h1>
+    <div v-if="done" class="notice info" role="status">Your password is set. <a href="/#/login">Sign in</a></div>
+    <form v-else class="panel" @submit.prevent="submit" novalidate>
+      <div v-if="!token" class="notice error" role="alert">This link has no token; open the link from your invitation mail.</div>
+      <div v-if="error" class="notice error" role="alert">{{ error }}</div>
+      <div class="row"><div class="field"><label for="pw">New password (10 characters or more)</label><input id="pw" v-model="form.password" type="password" autocomplete="new-password"></div>
+      <div class="field"><label for="pw2">Repeat it</label><input id="pw2" v-model="form.repeat" type="password" autocomplete="new-password"></div></div>
+      <p><button :disabled="!token">Set password</button></p></form></main>`,
+};
+
+const Contacts = {
+  setup() {
+    const items = ref([]); const next = ref(null); const q = ref(''); const loading = ref(true); const error = ref('');
+    const draft = reactive({ firstName: '', lastName: '', email: '' }); const errors = ref({}); const saved = ref('');
+    async function load(more) {
+      loading.value = true; error.value = '';
+      try {
+        const params = new URLSearchParams({ limit: '50' });
+        if (q.value) params.set('q', q.value);
+        if (more && next.value) params.set('cursor', next.value);
+        const page = await api.get('/api/contacts?' + params);
+        items.value = more ? items.value.concat(page.items) : page.items; next.value = page.nextCursor;
+      } catch (e) { error.value = e.message; } finally { loading.value = false; }
+    }
+    async function create() {
+      errors.value = {}; saved.value = '';
+      try {
+        const c = await api.post('/api/contacts', { firstName: draft.firstName, lastName: draft.lastName, emails: draft.email ? [draft.email] : [] });
+        items.value = [c].concat(items.value); saved.value = c.firstName + ' ' + c.lastName + ' added.';
+        Object.assign(draft, { firstName: '', lastName: '', email: '' });
+      } catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) errors.value = { form: e.message }; }
+    }
+    let timer; function search() { clearTimeout(timer); timer = setTimeout(() => load(false), 250); }
+    onMounted(() => load(false));
+    return { items, next, q, loading, error, draft, errors, saved, load, create, search, canWrite };
+  },
+  template: `<main><h1>Contacts</h1>
+    <form v-if="canWrite" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
+      <h2>New contact</h2>
+      <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
+      <div v-if="saved" class="notice info" role="status">{{ saved }}</div>
+      <div class="row">
+        <div class="field"><label for="fn">First name</label><input id="fn" v-model="draft.firstName"></div>
+        <div class="field"><label for="ln">Last name</label><input id="ln" v-model="draft.lastName" :aria-invalid="!!errors.lastName" aria-describedby="ln-err"><span id="ln-err" class="error">{{ errors.lastName }}</span></div>
+        <div class="field"><label for="em">Email</label><input id="em" v-model="draft.email" type="email" :aria-invalid="!!errors['emails[0]']"><span class="error">{{ errors['emails[0]'] || errors.emails }}</span></div>
+        <div><button>Add contact</button></div>
+      </div>
+    </form>
+    <div class="panel"><div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" placeholder="Name, email…"></div></div>
+    <div v-if="error" class="notice error" role="alert">{{ error }} <button class="secondary" @click="load(false)">Try again</button></div>
+    <div class="table-wrap"><table><caption class="sr-only">Contacts</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col" class="optional">Title</th></tr></thead>
+      <tbody><tr v-for="c in items" :key="c.id"><td>{{ c.firstName }} {{ c.lastName }}</td><td>{{ (c.emails || [])[0] }}</td><td class="optional">{{ c.title }}</td></tr></tbody>
+    </table></div>
+    <p v-if="loading" role="status">Loading…</p>
+    <p v-else-if="!items.length && !error" class="hint">No contacts yet{{ q ? ' match “' + q + '”' : '' }}.</p>
+    <p v-if="next && !loading"><button class="secondary" @click="load(true)">Load more</button></p>
+  </main>`,
+};
+
+const Board = {
+  setup() {
+    const board = ref(null); const loading = ref(true); const error = ref(''); const message = ref(''); const over = ref(null);
+    const draft = reactive({ title: '', value: '', currency: 'EUR' }); const errors = ref({});
+    async function load() {
+      loading.value = true; error.value = '';
+      try {
+        const b = await api.get('/api/deals/board');
+        b.columns.forEach(c => { c.stageId = c.stage.id; c.name = c.stage.name; });
+        board.value = b;
+      } catch (e) { error.value = e.message; } finally { loading.value = false; }
+    }
+    const columnOf = (stageId) => board.value.columns.find(c => c.stageId === stageId);
+    function shift(deal, from, to) {
+      from.deals = from.deals.filter(d => d.id !== deal.id); from.count -= 1;
+      to.deals = [deal].concat(to.deals); to.count += 1;
+      const cur = deal.currency;
+      from.totals = { ...from.totals, [cur]: Number(from.totals[cur] || 0) - Number(deal.value || 0) };
+      to.totals = { ...to.totals, [cur]: Number(to.totals[cur] || 0) + Number(deal.value || 0) };
+    }
+    async function move(deal, fromId, toId) {
+      if (fromId === toId || !canWrite.value) return;
+      const from = columnOf(fromId), to = columnOf(toId);
+      shift(deal, from, to); message.value = '';
+      try {
+        const moved = await api.post('/api/deals/' + deal.id + '/move', { stageId: toId, position: 0 });
+        Object.assign(deal, moved);
+        message.value = deal.title + ' moved to ' + to.name + '.';
+      } catch (e) {
+        shift(deal, to, from); // the server refused: put it back
+        message.value = 'Could not move ' + deal.title + ': ' + e.message;
+      }
+    }
+    function onDragStart(ev, deal, stageId) { ev.dataTransfer.setData('text/plain', JSON.stringify({ id: deal.id, from: stageId })); }
+    function onDrop(ev, stageId) {
+      over.value = null;
+      const data = JSON.parse(ev.dataTransfer.getData('text/plain') || '{}');
+      const deal = (columnOf(data.from) || { deals: [] }).deals.find(d => d.id === data.id);
+      if (deal) move(deal, data.from, stageId);
+    }
+    function onKey(ev, deal, stageId) {
+      const ids = board.value.columns.map(c => c.stageId); const i = ids.indexOf(stageId);
+      if (ev.key === 'ArrowRight' && i < ids.length - 1) { ev.preventDefault(); move(deal, stageId, ids[i + 1]); }
+      if (ev.key === 'ArrowLeft' && i > 0) { ev.preventDefault(); move(deal, stageId, ids[i - 1]); }
+    }
+    async function create() {
+      errors.value = {};
+      try {
+        await api.post('/api/deals', { title: draft.title, value: draft.value === '' ? null : Number(draft.value), currency: draft.currency });
+        Object.assign(draft, { title: '', value: '' }); await load();
+      } catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) errors.value = { form: e.message }; }
+    }
+    onMounted(load);
+    return { board, loading, error, message, over, draft, errors, create, onDragStart, onDrop, onKey, money, canWrite, load };
+  },
+  template: `<main><h1>Deals</h1>
+    <form v-if="canWrite" class="panel" @submit.prevent="create" novalidate aria-label="New deal">
+      <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
+      <div class="row">
+        <div class="field"><label for="dt">Deal</label><input id="dt" v-model="draft.title" :aria-invalid="!!errors.title"><span class="error">{{ errors.title }}</span></div>
+        <div class="field"><label for="dv">Value</label><input id="dv" v-model="draft.value" inputmode="decimal"><span class="error">{{ errors.value }}</span></div>
+        <div class="field"><label for="dc">Currency</label><select id="dc" v-model="draft.currency"><option>EUR</option><option>USD</option><option>GBP</option></select></div>
+        <div><button>Add deal</button></div>
+      </div>
+    </form>
+    <p v-if="canWrite" class="hint">Drag a deal to another stage, or focus it and press ← or →.</p>
+    <div class="notice info" role="status" aria-live="polite" v-if="message">{{ message }}</div>
+    <div v-if="error" class="notice error" role="alert">{{ error }} <button class="secondary" @click="load">Try again</button></div>
+    <p v-if="loading" role="status">Loading…</p>
+    <div v-else-if="board" class="board">
+      <section v-for="col in board.columns" :key="col.stageId" class="column" :class="{ drop: over === col.stageId }" :data-stage="col.stageId"
+               @dragover.prevent="over = col.stageId" @dragleave="over = null" @drop.prevent="onDrop($event, col.stageId)" :aria-label="col.name">
+        <h2>{{ col.name }}</h2>
+        <p class="hint" :data-testid="'totals-' + col.stageId">{{ col.count }} deal{{ col.count === 1 ? '' : 's' }}<span v-for="(sum, cur) in col.totals" :key="cur"> · {{ money(sum, cur) }}</span></p>
+        <p v-if="!col.deals.length" class="hint">No deals.</p>
+        <article v-for="d in col.deals" :key="d.id" class="card" :draggable="canWrite" :tabindex="canWrite ? 0 : -1"
+                 @dragstart="onDragStart($event, d, col.stageId)" @keydown="onKey($event, d, col.stageId)" :aria-label="d.title + ', ' + money(d.value, d.currency)">
+          <strong>{{ d.title }}</strong><br><span class="hint">{{ money(d.value, d.currency) }}</span>
+        </article>
+      </section>
+    </div>
+  </main>`,
+};
+
+const routes = [
+  { path: '/', redirect: '/contacts' },
+  { path: '/login', component: Login },
+  { path: '/contacts', component: Contacts, meta: { auth: true } },
+  { path: '/deals', component: Board, meta: { auth: true } },
+];
+const router = createRouter({ history: createWebHashHistory(), routes });
+router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
+
+const App = {
+  setup() {
+    const settingPassword = window.location.pathname === '/set-password';
+    async function signOut() { await api.logout(); session.me = null; router.push('/login'); }
+    onMounted(loadMe);
+    return { session, signOut, settingPassword };
+  },
+  components: { SetPassword },
+  template: `<header class="bar"><strong>LiteDesk</strong>
+      <nav v-if="session.me" aria-label="Main"><router-link to="/contacts">Contacts</router-link><router-link to="/deals">Deals</router-link></nav>
+      <span v-if="session.me">{{ session.me.name }} ({{ session.me.role }}) <button class="secondary" @click="signOut">Sign out</button></span>
+    </header>
+    <SetPassword v-if="settingPassword"/><router-view v-else/>`,
+};
+
+createApp(App).use(router).mount('#app');
