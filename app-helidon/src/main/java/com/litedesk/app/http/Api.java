@@ -166,6 +166,12 @@ public final class Api {
 
     /** Writes a failure as problem+json (also used by the routing's fallbacks). */
     public void fail(ServerResponse res, Throwable e, String requestId) {
+        if (e instanceof io.helidon.http.HttpException http && http.status().code() < 500) {
+            if (!res.isSent()) { // static content's answers (304 Not Modified, 404 of a missing file) are not failures
+                res.status(http.status()).send();
+            }
+            return;
+        }
         if (!(e instanceof LiteDeskException) && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)
                 && !(e instanceof Problems.BodyTooLarge)) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);

@@ -89,6 +89,10 @@ public final class RequestPipeline implements Filter {
             } else {
                 chain.proceed();
             }
+        } catch (io.helidon.http.HttpException e) {
+            if (!res.isSent()) {
+                res.status(e.status()).send();
+            }
         } catch (Exception e) {
             if (!res.isSent()) {
                 res.status(500).send();

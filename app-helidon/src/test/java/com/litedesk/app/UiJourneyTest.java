@@ -1,0 +1,191 @@
+package com.litedesk.app;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole journey in a real browser (Debian's Chromium driven by Playwright): the demo form, the operator
+ * converting it with live steps, the Owner setting a password at {@code acme.localhost}, a contact, a deal
+ * dragged to another stage with its totals, a reload that keeps it, a Viewer's read-only screens and the
+ * phone width. Every screen is checked with axe (no serious or critical violation) and photographed into
+ * {@code target/screenshots}.
+ */
+class UiJourneyTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LITEDESK_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path data;
+    static PlatformServer server;
+    static Playwright playwright;
+    static Browser browser;
+    static final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true needs Chromium at " + CHROMIUM + " (apt-get install chromium)");
+            }
+            assumeTrue(false, "no Chromium at " + CHROMIUM);
+        }
+        Files.createDirectories(SHOTS);
+        server = PlatformServer.start(data, Map.of());
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--no-first-run", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String base(String host) {
+        return "http://" + host + ":" + server.app.port();
+    }
+
+    private static Page open(BrowserContext context) {
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(page.url() + ": " + m.text());
+            }
+        });
+        return page;
+    }
+
+    private static com.microsoft.playwright.Locator label(Page page, String text) {
+        return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private static void check(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        var violations = new AxeBuilder(page).analyze().getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp()).toList();
+        assertThat(violations).as("accessibility of " + name).isEmpty();
+    }
+
+    @Test
+    void fromTheDemoFormToADealMovedOnTheBoard() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        Page page = open(context);
+
+        page.navigate(base("localhost") + "/");
+        label(page, "Company").fill("Acme Ltd");
+        label(page, "Your name").fill("Olivia Owner");
+        label(page, "Work email").fill("olivia@acme.test");
+        label(page, "Your address").fill("acme");
+        assertThat(page.getByText("acme is available")).isVisible();
+        check(page, "public-form");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request my CRM")).click();
+        assertThat(page.getByText("Thank you!")).isVisible();
+
+        page.navigate(base("localhost") + "/console/");
+        label(page, "Email").fill(PlatformServer.ADMIN);
+        label(page, "Password").fill(PlatformServer.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByText("Acme Ltd")).isVisible();
+        check(page, "console-requests");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Convert")).click();
+        assertThat(page.getByTestId("instance-state")).hasText("READY", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.getByText("INVITATION")).isVisible();
+        check(page, "console-instance");
+
+        String token = server.mailedToken(server.adminToken(), "olivia@acme.test");
+        page.navigate(base("acme.localhost") + "/set-password?token=" + token);
+        page.getByLabel("New password").fill("correct-horse-battery");
+        label(page, "Repeat it").fill("correct-horse-battery");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
+        assertThat(page.getByText("Your password is set")).isVisible();
+        page.navigate(base("acme.localhost") + "/#/login");
+        label(page, "Email").fill("olivia@acme.test");
+        label(page, "Password").fill("correct-horse-battery");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+        label(page, "First name").fill("Ada");
+        label(page, "Last name").fill("Lovelace");
+        label(page, "Email").fill("ada@example.com");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add contact")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("Ada Lovelace"))).isVisible();
+        check(page, "contacts");
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Deals")).click();
+        label(page, "Deal").fill("Analytical engine");
+        label(page, "Value").fill("25000");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add deal")).click();
+        var card = page.locator("article.card", new Page.LocatorOptions().setHasText("Analytical engine"));
+        assertThat(page.getByTestId("totals-lead")).containsText("1 deal");
+        card.dragTo(page.locator("section[data-stage=qualified]"));
+        assertThat(page.getByTestId("totals-qualified")).containsText("1 deal");
+        assertThat(page.getByTestId("totals-qualified")).containsText("25,000");
+        assertThat(page.getByTestId("totals-lead")).containsText("0 deals");
+        page.reload();
+        assertThat(page.locator("section[data-stage=qualified] article.card")).hasText(java.util.regex.Pattern.compile("Analytical engine"));
+        page.locator("section[data-stage=qualified] article.card").focus();
+        page.keyboard().press("ArrowRight");
+        assertThat(page.getByTestId("totals-proposal")).containsText("1 deal");
+        check(page, "deal-board");
+        context.close();
+
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aViewerSeesNoEditingAndThePhoneWidthNeedsNoSidewaysScrolling() {
+        String admin = server.adminToken();
+        server.provision(admin, "viewco", "vera@viewco.test");
+        String token = server.mailedToken(admin, "vera@viewco.test");
+        server.send("viewco.localhost", "POST", "/api/auth/set-password", null, Map.of("token", token, "password", PlatformServer.PASSWORD), Map.of());
+        String owner = server.login("viewco.localhost", "/api", "vera@viewco.test", PlatformServer.PASSWORD);
+        server.send("viewco.localhost", "POST", "/api/users", owner, Map.of("email", "vic@viewco.test", "name", "Vic Viewer", "role", "VIEWER",
+                "password", PlatformServer.PASSWORD), Map.of());
+
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+        Page page = open(phone);
+        page.navigate(base("viewco.localhost") + "/#/login");
+        label(page, "Email").fill("vic@viewco.test");
+        label(page, "Password").fill(PlatformServer.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByText("No contacts yet")).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add contact"))).hasCount(0);
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        check(page, "contacts-phone-viewer");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Deals")).click();
+        assertThat(page.getByText("No deals.").first()).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add deal"))).hasCount(0);
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        phone.close();
+        assertThat(consoleErrors).isEmpty();
+    }
+}
