@@ -5,15 +5,17 @@ export function createApi(prefix, storageKey) {
   const tokens = () => JSON.parse(store.getItem(storageKey) || 'null');
   const save = (t) => t ? store.setItem(storageKey, JSON.stringify(t)) : store.removeItem(storageKey);
 
-  async function call(method, path, body, retried) {
-    const headers = { 'Accept': 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+  async function call(method, path, body, retried, raw) {
+    const headers = { 'Accept': raw && raw.accept ? raw.accept : 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = raw && raw.type ? raw.type : 'application/json';
     const t = tokens();
     if (t) headers['Authorization'] = 'Bearer ' + t.accessToken;
-    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const payload = body === undefined ? undefined : (raw && raw.type ? body : JSON.stringify(body));
+    const res = await fetch(path, { method, headers, body: payload });
     if (res.status === 401 && t && !retried && !path.endsWith('/auth/refresh')) {
-      if (await refresh()) return call(method, path, body, true);
+      if (await refresh()) return call(method, path, body, true, raw);
     }
+    if (raw && raw.blob && res.ok) return res.blob();
     const text = await res.text();
     const data = text ? JSON.parse(text) : null;
     if (!res.ok) {
@@ -40,6 +42,10 @@ export function createApi(prefix, storageKey) {
     get: (p) => call('GET', p), post: (p, b) => call('POST', p, b === undefined ? {} : b),
     put: (p, b) => call('PUT', p, b), patch: (p, b) => call('PATCH', p, b), del: (p) => call('DELETE', p),
     loggedIn: () => !!tokens(),
+    /** Sends a text body of another type (CSV) and reads JSON back. */
+    send: (method, p, text, type) => call(method, p, text, false, { type }),
+    /** Reads a file the API streams (CSV exports). */
+    blob: (p) => call('GET', p, undefined, false, { blob: true, accept: 'text/csv' }),
     async login(email, password) { save(await call('POST', prefix + '/auth/login', { email, password })); },
     async logout() { const t = tokens(); if (t) { try { await call('POST', prefix + '/auth/logout', { refreshToken: t.refreshToken }); } catch (e) { /* already gone */ } } save(null); },
   };

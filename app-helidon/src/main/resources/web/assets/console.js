@@ -92,14 +92,44 @@ const InstanceDetail = {
   setup() {
     const route = useRoute(); const id = route.params.id;
     const instance = ref(null); const steps = ref([]); const error = ref(''); const message = ref(''); let timer;
+    const health = ref([]); const usage = ref([]); const backups = ref([]); const plan = ref(''); const plans = ref([]);
+    const healthCanvas = ref(null); const usageCanvas = ref(null); let charts = [];
     async function load() {
       try {
         instance.value = await api.get('/api/admin/instances/' + id);
         steps.value = (await api.get('/api/admin/instances/' + id + '/provisioning')).steps;
+        health.value = (await api.get('/api/admin/instances/' + id + '/health')).items;
+        usage.value = (await api.get('/api/admin/instances/' + id + '/metrics')).items;
+        backups.value = (await api.get('/api/admin/instances/' + id + '/backups')).items;
+        if (!plans.value.length) plans.value = (await api.get('/api/admin/plans')).items;
+        if (!plan.value) plan.value = instance.value.planId;
         error.value = '';
+        drawCharts();
       } catch (e) { error.value = e.message; }
       const busy = instance.value && ['PROVISIONING', 'DELETING'].includes(instance.value.state);
       timer = setTimeout(load, busy ? 700 : 5000);
+    }
+    function drawCharts() {
+      if (!window.Chart || !healthCanvas.value) return;
+      charts.forEach(c => c.destroy());
+      const time = (s) => new Date(s.at).toLocaleTimeString();
+      charts = [
+        new window.Chart(healthCanvas.value, { type: 'line', options: { animation: false, scales: { y: { beginAtZero: true } } },
+          data: { labels: health.value.map(time), datasets: [{ label: 'Health check latency (ms)', data: health.value.map(h => h.latencyMillis) }] } }),
+        new window.Chart(usageCanvas.value, { type: 'line', options: { animation: false, scales: { y: { beginAtZero: true } } },
+          data: { labels: usage.value.map(time), datasets: [{ label: 'Contacts', data: usage.value.map(u => u.contacts) },
+                                                            { label: 'Users', data: usage.value.map(u => u.users) }] } }),
+      ];
+    }
+    async function changePlan() {
+      message.value = '';
+      try { instance.value = await api.put('/api/admin/instances/' + id + '/plan', { planId: plan.value }); message.value = 'Plan changed to ' + plan.value + '.'; }
+      catch (e) { message.value = e.message; }
+    }
+    async function backup() {
+      message.value = '';
+      try { await api.post('/api/admin/instances/' + id + '/backups'); message.value = 'Backup taken.'; backups.value = (await api.get('/api/admin/instances/' + id + '/backups')).items; }
+      catch (e) { message.value = e.message; }
     }
     async function act(action) {
       if (action === 'delete' && !window.confirm('Delete ' + instance.value.name + ' and all its data?')) return;
@@ -110,8 +140,8 @@ const InstanceDetail = {
         message.value = 'Done: ' + action + '.'; clearTimeout(timer); load();
       } catch (e) { message.value = e.message; }
     }
-    onMounted(load); onUnmounted(() => clearTimeout(timer));
-    return { instance, steps, error, message, act, isAdmin };
+    onMounted(load); onUnmounted(() => { clearTimeout(timer); charts.forEach(c => c.destroy()); });
+    return { instance, steps, error, message, act, isAdmin, health, usage, backups, plan, plans, changePlan, backup, healthCanvas, usageCanvas };
   },
   template: `<main><p v-if="!instance && !error" role="status">Loading…</p>
     <div v-if="error" class="notice error" role="alert">{{ error }}</div>
@@ -129,7 +159,66 @@ const InstanceDetail = {
         <thead><tr><th scope="col">Step</th><th scope="col">State</th><th scope="col">Attempts</th><th scope="col" class="optional">Took</th><th scope="col">Last error</th></tr></thead>
         <tbody><tr v-for="s in steps" :key="s.name"><td>{{ s.name }}</td><td><span class="state" :class="s.state">{{ s.state }}</span></td>
           <td>{{ s.attempts }}</td><td class="optional">{{ s.durationMillis != null ? s.durationMillis + ' ms' : '' }}</td><td class="error">{{ s.lastError }}</td></tr></tbody>
-      </table></div></template></main>`,
+      </table></div>
+      <h2>Plan</h2>
+      <div class="panel row" v-if="isAdmin()"><div class="field"><label for="plan">Plan</label><select id="plan" v-model="plan">
+        <option v-for="p in plans" :key="p.id" :value="p.id">{{ p.name }}</option></select></div><div><button class="secondary" @click="changePlan">Change plan</button></div></div>
+      <h2>Health and usage</h2>
+      <div class="panel"><p v-if="!health.length" class="hint">No health checks yet.</p><canvas ref="healthCanvas" aria-label="Health check latency" role="img"></canvas></div>
+      <div class="panel"><p v-if="!usage.length" class="hint">No usage samples yet.</p><canvas ref="usageCanvas" aria-label="Usage over time" role="img"></canvas></div>
+      <h2>Backups</h2>
+      <div class="panel"><p v-if="isAdmin()"><button class="secondary" @click="backup">Back up now</button></p>
+        <p v-if="!backups.length" class="hint">No backups yet.</p>
+        <ul><li v-for="b in backups" :key="b.id">{{ new Date(b.createdAt).toLocaleString() }} — {{ b.documents }} documents, {{ b.sizeBytes }} bytes ({{ b.trigger }})</li></ul></div>
+      </template></main>`,
+};
+
+const Metrics = {
+  setup() {
+    const data = ref(null); const error = ref(''); const canvas = ref(null); let chart;
+    onMounted(async () => {
+      try {
+        data.value = await api.get('/api/metrics/aggregated');
+        const plans = Object.keys(data.value.byPlan);
+        if (window.Chart && canvas.value) chart = new window.Chart(canvas.value, { type: 'bar', options: { animation: false },
+          data: { labels: plans, datasets: [{ label: 'Instances', data: plans.map(p => data.value.byPlan[p].instances) },
+                                            { label: 'Users', data: plans.map(p => data.value.byPlan[p].users) }] } });
+      } catch (e) { error.value = e.message; }
+    });
+    onUnmounted(() => chart && chart.destroy());
+    return { data, error, canvas };
+  },
+  template: `<main><h1>Metrics</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="!data && !error" role="status">Loading…</p>
+    <template v-if="data"><div class="panel"><p>{{ data.totals.instances }} instances · {{ data.totals.users }} users · {{ data.totals.contacts }} contacts ·
+      {{ data.totals.deals }} deals · {{ Math.round(data.totals.storageBytes / 1024) }} KiB</p></div>
+      <div class="panel"><canvas ref="canvas" role="img" aria-label="Instances and users per plan"></canvas></div>
+      <div class="table-wrap"><table><caption class="sr-only">Per state</caption><thead><tr><th scope="col">State</th><th scope="col">Instances</th><th scope="col">Contacts</th></tr></thead>
+        <tbody><tr v-for="(t, state) in data.byState" :key="state"><td>{{ state }}</td><td>{{ t.instances }}</td><td>{{ t.contacts }}</td></tr></tbody></table></div></template></main>`,
+};
+
+const Outbox = {
+  setup() {
+    const items = ref(null); const error = ref('');
+    onMounted(async () => { try { items.value = (await api.get('/api/admin/outbox')).items; } catch (e) { error.value = e.message; } });
+    return { items, error };
+  },
+  template: `<main><h1>Development outbox</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="items === null && !error" role="status">Loading…</p><p v-else-if="items && !items.length" class="hint">No mail yet.</p>
+    <article v-for="m in items || []" :key="m.id" class="panel"><h2>{{ m.subject }}</h2><p class="hint">to {{ m.to }} · {{ new Date(m.sentAt).toLocaleString() }}</p>
+      <pre style="white-space: pre-wrap">{{ m.text }}</pre></article></main>`,
+};
+
+const Audit = {
+  setup() {
+    const items = ref(null); const error = ref('');
+    onMounted(async () => { try { items.value = (await api.get('/api/admin/audit')).items; } catch (e) { error.value = e.message; } });
+    return { items, error };
+  },
+  template: `<main><h1>Audit log</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="items === null && !error" role="status">Loading…</p><p v-else-if="items && !items.length" class="hint">Nothing audited yet.</p>
+    <div v-else-if="items" class="table-wrap"><table><caption class="sr-only">Audit log</caption><thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">Outcome</th><th scope="col" class="optional">By</th></tr></thead>
+      <tbody><tr v-for="e in items" :key="e.id"><td>{{ new Date(e.at).toLocaleString() }}</td><td>{{ e.action }}</td><td>{{ e.outcome }}</td><td class="optional">{{ e.actorId }}</td></tr></tbody></table></div></main>`,
 };
 
 const routes = [
@@ -138,6 +227,9 @@ const routes = [
   { path: '/requests', component: Requests, meta: { auth: true } },
   { path: '/instances', component: Instances, meta: { auth: true } },
   { path: '/instances/:id', component: InstanceDetail, meta: { auth: true } },
+  { path: '/metrics', component: Metrics, meta: { auth: true } },
+  { path: '/outbox', component: Outbox, meta: { auth: true } },
+  { path: '/audit', component: Audit, meta: { auth: true } },
 ];
 const router = createRouter({ history: createWebHashHistory(), routes });
 router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
@@ -149,7 +241,8 @@ createApp({
     return { session, signOut };
   },
   template: `<header class="bar"><strong>LiteDesk console</strong>
-      <nav v-if="session.me" aria-label="Main"><router-link to="/requests">Demo requests</router-link><router-link to="/instances">Instances</router-link></nav>
+      <nav v-if="session.me" aria-label="Main"><router-link to="/requests">Demo requests</router-link><router-link to="/instances">Instances</router-link>
+        <router-link to="/metrics">Metrics</router-link><router-link to="/outbox">Outbox</router-link><router-link to="/audit">Audit</router-link></nav>
       <span v-if="session.me">{{ session.me.email }} <button class="secondary" @click="signOut">Sign out</button></span></header>
     <router-view/>`,
 }).use(router).mount('#app');

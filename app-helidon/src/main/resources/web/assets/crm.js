@@ -74,8 +74,24 @@ const Contacts = {
       } catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) errors.value = { form: e.message }; }
     }
     let timer; function search() { clearTimeout(timer); timer = setTimeout(() => load(false), 250); }
+    const csv = ref(''); const report = ref(null); const importing = ref(false);
+    async function pick(ev) { const f = ev.target.files[0]; csv.value = f ? await f.text() : ''; report.value = null; if (f) preview(); }
+    async function preview() {
+      importing.value = true;
+      try { report.value = await api.send('POST', '/api/contacts/import?dryRun=true', csv.value, 'text/csv'); }
+      catch (e) { report.value = { error: e.message }; } finally { importing.value = false; }
+    }
+    async function runImport() {
+      importing.value = true;
+      try { report.value = await api.send('POST', '/api/contacts/import', csv.value, 'text/csv'); csv.value = ''; await load(false); }
+      catch (e) { report.value = { error: e.message }; } finally { importing.value = false; }
+    }
+    async function exportCsv() {
+      const blob = await api.blob('/api/contacts/export' + (q.value ? '?q=' + encodeURIComponent(q.value) : ''));
+      const a = document.createElement('a'); a.href = URL.createObjectURL(blob); a.download = 'contacts.csv'; a.click(); URL.revokeObjectURL(a.href);
+    }
     onMounted(() => load(false));
-    return { items, next, q, loading, error, draft, errors, saved, load, create, search, canWrite };
+    return { items, next, q, loading, error, draft, errors, saved, load, create, search, canWrite, csv, report, importing, pick, runImport, exportCsv, session };
   },
   template: `<main><h1>Contacts</h1>
     <form v-if="canWrite" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
@@ -89,7 +105,17 @@ const Contacts = {
         <div><button>Add contact</button></div>
       </div>
     </form>
-    <div class="panel"><div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" placeholder="Name, email…"></div></div>
+    <div class="panel row"><div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" placeholder="Name, email…"></div>
+      <div><button class="secondary" @click="exportCsv">Export CSV</button></div></div>
+    <div v-if="canWrite && session.me && session.me.role !== 'MANAGER'" class="panel"><h2>Import from CSV</h2>
+      <div class="field"><label for="csv">CSV file (firstName, lastName, email, title, tags, …)</label><input id="csv" type="file" accept=".csv,text/csv" @change="pick"></div>
+      <p v-if="importing" role="status">Checking…</p>
+      <div v-if="report && report.error" class="notice error" role="alert">{{ report.error }}</div>
+      <div v-else-if="report" role="status"><p>{{ report.dryRun ? 'Preview' : 'Imported' }}: {{ report.rows }} rows — {{ report.created }} new, {{ report.updated }} updated, {{ report.failed }} failed.</p>
+        <div v-if="report.errors.length" class="table-wrap"><table><caption class="sr-only">Rows with errors</caption><thead><tr><th scope="col">Row</th><th scope="col">Field</th><th scope="col">Problem</th></tr></thead>
+          <tbody><tr v-for="(e, i) in report.errors" :key="i"><td>{{ e.row }}</td><td>{{ e.field }}</td><td>{{ e.message }}</td></tr></tbody></table></div>
+        <p v-if="report.dryRun && csv"><button @click="runImport">Import {{ report.created + report.updated }} contacts</button></p></div>
+    </div>
     <div v-if="error" class="notice error" role="alert">{{ error }} <button class="secondary" @click="load(false)">Try again</button></div>
     <div class="table-wrap"><table><caption class="sr-only">Contacts</caption>
       <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col" class="optional">Title</th></tr></thead>
@@ -185,11 +211,102 @@ const Board = {
   </main>`,
 };
 
+const Tasks = {
+  setup() {
+    const view = ref('mine'); const items = ref([]); const loading = ref(true); const error = ref(''); const draft = reactive({ title: '', dueDate: '' }); const errors = ref({});
+    async function load() {
+      loading.value = true; error.value = '';
+      try { items.value = (await api.get(view.value === 'done' ? '/api/tasks?filter=' + encodeURIComponent('status[eq]:"DONE"') : '/api/tasks/' + view.value)).items; }
+      catch (e) { error.value = e.message; } finally { loading.value = false; }
+    }
+    async function create() {
+      errors.value = {};
+      try { await api.post('/api/tasks', { title: draft.title, dueDate: draft.dueDate || null }); Object.assign(draft, { title: '', dueDate: '' }); await load(); }
+      catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) errors.value = { form: e.message }; }
+    }
+    async function done(t) {
+      try { await api.patch('/api/tasks/' + t.id, { status: 'DONE' }); await load(); } catch (e) { error.value = e.message; }
+    }
+    onMounted(load);
+    return { view, items, loading, error, draft, errors, load, create, done, canWrite };
+  },
+  template: `<main><h1>Tasks</h1>
+    <form v-if="canWrite" class="panel" @submit.prevent="create" novalidate aria-label="New task"><div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
+      <div class="row"><div class="field"><label for="tt">Task</label><input id="tt" v-model="draft.title"><span class="error">{{ errors.title }}</span></div>
+      <div class="field"><label for="td">Due</label><input id="td" v-model="draft.dueDate" type="date"><span class="error">{{ errors.dueDate }}</span></div><div><button>Add task</button></div></div></form>
+    <div class="panel row" role="group" aria-label="Which tasks"><button v-for="v in ['mine','overdue','done']" :key="v" :class="view === v ? '' : 'secondary'" :aria-pressed="view === v" @click="view = v; load()">{{ v === 'mine' ? 'My open' : v === 'overdue' ? 'Overdue' : 'Done' }}</button></div>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="loading" role="status">Loading…</p><p v-else-if="!items.length" class="hint">Nothing here.</p>
+    <ul v-else class="panel"><li v-for="t in items" :key="t.id">{{ t.title }} <span class="hint">{{ t.dueDate ? 'due ' + t.dueDate : '' }}</span>
+      <button v-if="canWrite && t.status === 'OPEN'" class="secondary" @click="done(t)">Done</button></li></ul></main>`,
+};
+
+const Companies = {
+  setup() {
+    const items = ref([]); const loading = ref(true); const error = ref(''); const draft = reactive({ name: '', domain: '' }); const errors = ref({});
+    async function load() { loading.value = true; try { items.value = (await api.get('/api/companies?limit=100')).items; } catch (e) { error.value = e.message; } finally { loading.value = false; } }
+    async function create() {
+      errors.value = {};
+      try { await api.post('/api/companies', { name: draft.name, domain: draft.domain || null }); Object.assign(draft, { name: '', domain: '' }); await load(); }
+      catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) errors.value = { form: e.message }; }
+    }
+    onMounted(load);
+    return { items, loading, error, draft, errors, create, canWrite };
+  },
+  template: `<main><h1>Companies</h1>
+    <form v-if="canWrite" class="panel" @submit.prevent="create" novalidate aria-label="New company"><div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
+      <div class="row"><div class="field"><label for="cn">Name</label><input id="cn" v-model="draft.name"><span class="error">{{ errors.name }}</span></div>
+      <div class="field"><label for="cd">Domain</label><input id="cd" v-model="draft.domain"><span class="error">{{ errors.domain }}</span></div><div><button>Add company</button></div></div></form>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="loading" role="status">Loading…</p><p v-else-if="!items.length" class="hint">No companies yet.</p>
+    <div v-else class="table-wrap"><table><caption class="sr-only">Companies</caption><thead><tr><th scope="col">Name</th><th scope="col">Domain</th></tr></thead>
+      <tbody><tr v-for="c in items" :key="c.id"><td>{{ c.name }}</td><td>{{ c.domain }}</td></tr></tbody></table></div></main>`,
+};
+
+const Users = {
+  setup() {
+    const items = ref([]); const error = ref(''); const draft = reactive({ email: '', name: '', role: 'USER' }); const message = ref(''); const errors = ref({});
+    async function load() { try { items.value = (await api.get('/api/users')).items; } catch (e) { error.value = e.message; } }
+    async function invite() {
+      errors.value = {}; message.value = '';
+      try { await api.post('/api/users', { ...draft }); message.value = 'Invitation sent to ' + draft.email + '.'; Object.assign(draft, { email: '', name: '' }); await load(); }
+      catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) errors.value = { form: e.message }; }
+    }
+    onMounted(load);
+    return { items, error, draft, message, errors, invite };
+  },
+  template: `<main><h1>Users and roles</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <form class="panel" @submit.prevent="invite" novalidate aria-label="Invite a user"><div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
+      <div v-if="message" class="notice info" role="status">{{ message }}</div>
+      <div class="row"><div class="field"><label for="ue">Email</label><input id="ue" v-model="draft.email" type="email"><span class="error">{{ errors.email }}</span></div>
+      <div class="field"><label for="un">Name</label><input id="un" v-model="draft.name"></div>
+      <div class="field"><label for="ur">Role</label><select id="ur" v-model="draft.role"><option>ADMIN</option><option>MANAGER</option><option>USER</option><option>VIEWER</option></select></div>
+      <div><button>Invite</button></div></div></form>
+    <div class="table-wrap"><table><caption class="sr-only">Users</caption><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Active</th></tr></thead>
+      <tbody><tr v-for="u in items" :key="u.id"><td>{{ u.name }}</td><td>{{ u.email }}</td><td>{{ u.role }}</td><td>{{ u.active ? 'yes' : 'no' }}</td></tr></tbody></table></div></main>`,
+};
+
+const Audit = {
+  setup() {
+    const items = ref(null); const error = ref('');
+    onMounted(async () => { try { items.value = (await api.get('/api/audit')).items; } catch (e) { error.value = e.message; } });
+    return { items, error };
+  },
+  template: `<main><h1>Audit log</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="items === null && !error" role="status">Loading…</p>
+    <div v-else-if="items" class="table-wrap"><table><caption class="sr-only">Audit log</caption><thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">Outcome</th></tr></thead>
+      <tbody><tr v-for="e in items" :key="e.id"><td>{{ new Date(e.at).toLocaleString() }}</td><td>{{ e.action }}</td><td>{{ e.outcome }}</td></tr></tbody></table></div></main>`,
+};
+
 const routes = [
   { path: '/', redirect: '/contacts' },
   { path: '/login', component: Login },
   { path: '/contacts', component: Contacts, meta: { auth: true } },
   { path: '/deals', component: Board, meta: { auth: true } },
+  { path: '/companies', component: Companies, meta: { auth: true } },
+  { path: '/tasks', component: Tasks, meta: { auth: true } },
+  { path: '/users', component: Users, meta: { auth: true } },
+  { path: '/audit', component: Audit, meta: { auth: true } },
 ];
 const router = createRouter({ history: createWebHashHistory(), routes });
 router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
@@ -203,7 +320,9 @@ const App = {
   },
   components: { SetPassword },
   template: `<header class="bar"><strong>LiteDesk</strong>
-      <nav v-if="session.me" aria-label="Main"><router-link to="/contacts">Contacts</router-link><router-link to="/deals">Deals</router-link></nav>
+      <nav v-if="session.me" aria-label="Main"><router-link to="/contacts">Contacts</router-link><router-link to="/companies">Companies</router-link>
+        <router-link to="/deals">Deals</router-link><router-link to="/tasks">Tasks</router-link>
+        <template v-if="['OWNER','ADMIN'].includes(session.me.role)"><router-link to="/users">Users</router-link><router-link to="/audit">Audit</router-link></template></nav>
       <span v-if="session.me">{{ session.me.name }} ({{ session.me.role }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
     <SetPassword v-if="settingPassword"/><router-view v-else/>`,

@@ -188,4 +188,70 @@ class UiJourneyTest {
         phone.close();
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void everyOtherScreenWorksAndPassesAxe() {
+        String admin = server.adminToken();
+        server.provision(admin, "moreco", "mo@moreco.test");
+        String token = server.mailedToken(admin, "mo@moreco.test");
+        server.send("moreco.localhost", "POST", "/api/auth/set-password", null, Map.of("token", token, "password", PlatformServer.PASSWORD), Map.of());
+
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        Page page = open(context);
+        page.navigate(base("moreco.localhost") + "/#/login");
+        label(page, "Email").fill("mo@moreco.test");
+        label(page, "Password").fill(PlatformServer.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByText("No contacts yet")).isVisible();
+
+        page.locator("#csv").setInputFiles(new com.microsoft.playwright.options.FilePayload("contacts.csv", "text/csv",
+                "firstName,lastName,email\nGrace,Hopper,grace@navy.test\nNo,,not-an-email\n".getBytes()));
+        assertThat(page.getByText("Preview: 2 rows — 1 new, 0 updated, 1 failed.")).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("3").setExact(true)).first()).isVisible();
+        check(page, "contacts-import-preview");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 1 contacts")).click();
+        assertThat(page.getByText("Imported: 2 rows — 1 new, 0 updated, 1 failed.")).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("Grace Hopper"))).isVisible();
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Companies")).click();
+        label(page, "Name").fill("Initech");
+        label(page, "Domain").fill("initech.test");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add company")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("Initech").setExact(true))).isVisible();
+        check(page, "companies");
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Tasks")).click();
+        label(page, "Task").fill("Call Grace");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add task")).click();
+        assertThat(page.getByText("Call Grace")).isVisible();
+        check(page, "tasks");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Done").setExact(true)).first().click();
+        assertThat(page.getByText("Nothing here.")).isVisible();
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("mo@moreco.test"))).isVisible();
+        check(page, "users");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit")).click();
+        assertThat(page.getByText("contact.import").first()).isVisible();
+        check(page, "audit");
+
+        page.navigate(base("localhost") + "/console/");
+        label(page, "Email").fill(PlatformServer.ADMIN);
+        label(page, "Password").fill(PlatformServer.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Instances")).click();
+        assertThat(page.getByText("moreco Ltd")).isVisible();
+        check(page, "console-instances");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Metrics")).click();
+        assertThat(page.locator("canvas")).isVisible();
+        check(page, "console-metrics");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Outbox")).click();
+        assertThat(page.getByText("to mo@moreco.test").first()).isVisible();
+        check(page, "console-outbox");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit")).click();
+        assertThat(page.getByText("instance.convert").first()).isVisible();
+        check(page, "console-audit");
+        context.close();
+        assertThat(consoleErrors).isEmpty();
+    }
 }
