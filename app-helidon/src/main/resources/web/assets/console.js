@@ -65,17 +65,27 @@ const Requests = {
 
 const Instances = {
   setup() {
-    const items = ref([]); const loading = ref(true); const error = ref(''); const q = ref('');
+    const items = ref([]); const loading = ref(true); const error = ref(''); const q = ref(''); const state = ref(''); const plan = ref('');
     async function load() {
       loading.value = true; error.value = '';
-      try { items.value = (await api.get('/api/admin/instances' + (q.value ? '?q=' + encodeURIComponent(q.value) : ''))).items; }
+      const params = new URLSearchParams();
+      if (q.value) params.set('q', q.value);
+      const terms = [];
+      if (state.value) terms.push('state[eq]:"' + state.value + '"');
+      if (plan.value) terms.push('planId[eq]:"' + plan.value + '"');
+      if (terms.length) params.set('filter', terms.join(','));
+      try { items.value = (await api.get('/api/admin/instances?' + params)).items; }
       catch (e) { error.value = e.message; } finally { loading.value = false; }
     }
     onMounted(load);
-    return { items, loading, error, q, load };
+    return { items, loading, error, q, state, plan, load };
   },
   template: `<main><h1>Instances</h1>
-    <div class="panel"><div class="field"><label for="iq">Search</label><input id="iq" v-model="q" @input="load"></div></div>
+    <div class="panel row"><div class="field"><label for="iq">Search</label><input id="iq" v-model="q" @input="load"></div>
+      <div class="field"><label for="is">State</label><select id="is" v-model="state" @change="load"><option value="">All</option>
+        <option v-for="s in ['PROVISIONING','READY','DEGRADED','SUSPENDED','FAILED','DELETING','DELETED']" :key="s">{{ s }}</option></select></div>
+      <div class="field"><label for="ip">Plan</label><select id="ip" v-model="plan" @change="load"><option value="">All</option>
+        <option v-for="p in ['trial','starter','professional','enterprise']" :key="p">{{ p }}</option></select></div></div>
     <div v-if="error" class="notice error" role="alert">{{ error }}</div>
     <p v-if="loading" role="status">Loading…</p>
     <p v-else-if="!items.length" class="hint">No instances yet.</p>

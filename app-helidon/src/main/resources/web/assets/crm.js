@@ -1,6 +1,6 @@
 // The tenant CRM: sign-in, set-password, contacts and the deal board of one instance.
 import { createApp, ref, reactive, computed, onMounted } from 'vue';
-import { createRouter, createWebHashHistory, useRouter } from 'vue-router';
+import { createRouter, createWebHashHistory, useRouter, useRoute } from 'vue-router';
 import { createApi, fieldErrors } from '/assets/api.js';
 
 const api = createApi('/api', 'litedesk.crm');
@@ -53,13 +53,14 @@ const SetPassword = {
 
 const Contacts = {
   setup() {
-    const items = ref([]); const next = ref(null); const q = ref(''); const loading = ref(true); const error = ref('');
+    const items = ref([]); const next = ref(null); const q = ref(''); const sort = ref('-createdAt'); const loading = ref(true); const error = ref('');
     const draft = reactive({ firstName: '', lastName: '', email: '' }); const errors = ref({}); const saved = ref('');
     async function load(more) {
       loading.value = true; error.value = '';
       try {
         const params = new URLSearchParams({ limit: '50' });
         if (q.value) params.set('q', q.value);
+        if (sort.value) params.set('sort', sort.value);
         if (more && next.value) params.set('cursor', next.value);
         const page = await api.get('/api/contacts?' + params);
         items.value = more ? items.value.concat(page.items) : page.items; next.value = page.nextCursor;
@@ -91,7 +92,7 @@ const Contacts = {
       const a = document.createElement('a'); a.href = URL.createObjectURL(blob); a.download = 'contacts.csv'; a.click(); URL.revokeObjectURL(a.href);
     }
     onMounted(() => load(false));
-    return { items, next, q, loading, error, draft, errors, saved, load, create, search, canWrite, csv, report, importing, pick, runImport, exportCsv, session };
+    return { items, next, q, sort, loading, error, draft, errors, saved, load, create, search, canWrite, csv, report, importing, pick, runImport, exportCsv, session };
   },
   template: `<main><h1>Contacts</h1>
     <form v-if="canWrite" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
@@ -106,6 +107,8 @@ const Contacts = {
       </div>
     </form>
     <div class="panel row"><div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" placeholder="Name, email…"></div>
+      <div class="field" style="flex:0 1 200px"><label for="sort">Sort</label><select id="sort" v-model="sort" @change="load(false)">
+        <option value="-createdAt">Newest first</option><option value="createdAt">Oldest first</option><option value="lastName">Last name</option></select></div>
       <div><button class="secondary" @click="exportCsv">Export CSV</button></div></div>
     <div v-if="canWrite && session.me && session.me.role !== 'MANAGER'" class="panel"><h2>Import from CSV</h2>
       <div class="field"><label for="csv">CSV file (firstName, lastName, email, title, tags, …)</label><input id="csv" type="file" accept=".csv,text/csv" @change="pick"></div>
@@ -119,7 +122,7 @@ const Contacts = {
     <div v-if="error" class="notice error" role="alert">{{ error }} <button class="secondary" @click="load(false)">Try again</button></div>
     <div class="table-wrap"><table><caption class="sr-only">Contacts</caption>
       <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col" class="optional">Title</th></tr></thead>
-      <tbody><tr v-for="c in items" :key="c.id"><td>{{ c.firstName }} {{ c.lastName }}</td><td>{{ (c.emails || [])[0] }}</td><td class="optional">{{ c.title }}</td></tr></tbody>
+      <tbody><tr v-for="c in items" :key="c.id"><td><router-link :to="'/contacts/' + c.id">{{ c.firstName }} {{ c.lastName }}</router-link></td><td>{{ (c.emails || [])[0] }}</td><td class="optional">{{ c.title }}</td></tr></tbody>
     </table></div>
     <p v-if="loading" role="status">Loading…</p>
     <p v-else-if="!items.length && !error" class="hint">No contacts yet{{ q ? ' match “' + q + '”' : '' }}.</p>
@@ -129,12 +132,15 @@ const Contacts = {
 
 const Board = {
   setup() {
+    const route = useRoute(); const pipelines = ref([]); const pipeline = ref(route.query.pipeline || '');
     const board = ref(null); const loading = ref(true); const error = ref(''); const message = ref(''); const over = ref(null);
     const draft = reactive({ title: '', value: '', currency: 'EUR' }); const errors = ref({});
     async function load() {
       loading.value = true; error.value = '';
       try {
-        const b = await api.get('/api/deals/board');
+        if (!pipelines.value.length) pipelines.value = (await api.get('/api/pipelines')).items;
+        const b = await api.get('/api/deals/board' + (pipeline.value ? '?pipelineId=' + encodeURIComponent(pipeline.value) : ''));
+        pipeline.value = b.pipeline.id;
         b.columns.forEach(c => { c.stageId = c.stage.id; c.name = c.stage.name; });
         board.value = b;
       } catch (e) { error.value = e.message; } finally { loading.value = false; }
@@ -175,14 +181,16 @@ const Board = {
     async function create() {
       errors.value = {};
       try {
-        await api.post('/api/deals', { title: draft.title, value: draft.value === '' ? null : Number(draft.value), currency: draft.currency });
+        await api.post('/api/deals', { title: draft.title, value: draft.value === '' ? null : Number(draft.value), currency: draft.currency, pipelineId: pipeline.value });
         Object.assign(draft, { title: '', value: '' }); await load();
       } catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) errors.value = { form: e.message }; }
     }
     onMounted(load);
-    return { board, loading, error, message, over, draft, errors, create, onDragStart, onDrop, onKey, money, canWrite, load };
+    return { board, loading, error, message, over, draft, errors, create, onDragStart, onDrop, onKey, money, canWrite, load, pipelines, pipeline };
   },
   template: `<main><h1>Deals</h1>
+    <div class="panel row" v-if="pipelines.length > 1"><div class="field"><label for="pp">Pipeline</label><select id="pp" v-model="pipeline" @change="load">
+      <option v-for="p in pipelines" :key="p.id" :value="p.id">{{ p.name }}</option></select></div></div>
     <form v-if="canWrite" class="panel" @submit.prevent="create" novalidate aria-label="New deal">
       <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
       <div class="row">
@@ -209,6 +217,57 @@ const Board = {
       </section>
     </div>
   </main>`,
+};
+
+const ContactPage = {
+  setup() {
+    const route = useRoute(); const id = route.params.id;
+    const contact = ref(null); const timeline = ref([]); const error = ref(''); const note = ref(''); const noteError = ref('');
+    async function load() {
+      try { contact.value = await api.get('/api/contacts/' + id); timeline.value = (await api.get('/api/contacts/' + id + '/timeline')).items; }
+      catch (e) { error.value = e.message; }
+    }
+    async function addNote() {
+      noteError.value = '';
+      try { await api.post('/api/notes', { text: note.value, target: { type: 'CONTACT', id } }); note.value = ''; await load(); }
+      catch (e) { noteError.value = (fieldErrors(e).text) || e.message; }
+    }
+    onMounted(load);
+    return { contact, timeline, error, note, noteError, addNote, canWrite };
+  },
+  template: `<main><p><router-link to="/contacts">← Contacts</router-link></p>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div><p v-if="!contact && !error" role="status">Loading…</p>
+    <template v-if="contact"><h1>{{ contact.firstName }} {{ contact.lastName }}</h1>
+      <div class="panel"><p>{{ (contact.emails || []).join(', ') || 'No email' }}<span v-if="contact.title"> · {{ contact.title }}</span></p>
+        <p v-if="contact.tags && contact.tags.length" class="hint">Tags: {{ contact.tags.join(', ') }}</p></div>
+      <form v-if="canWrite" class="panel" @submit.prevent="addNote" novalidate aria-label="New note"><div class="field"><label for="note">Note</label>
+        <textarea id="note" v-model="note" rows="3" :aria-invalid="!!noteError"></textarea><span class="error">{{ noteError }}</span></div><p><button>Add note</button></p></form>
+      <h2>Timeline</h2><p v-if="!timeline.length" class="hint">Nothing yet.</p>
+      <ol class="panel" v-else><li v-for="(t, i) in timeline" :key="i"><strong>{{ t.summary }}</strong> <span class="hint">{{ t.kind }} · {{ new Date(t.at).toLocaleString() }}</span></li></ol>
+    </template></main>`,
+};
+
+const Pipelines = {
+  setup() {
+    const items = ref([]); const error = ref(''); const name = ref(''); const message = ref('');
+    async function load() { try { items.value = (await api.get('/api/pipelines')).items; } catch (e) { error.value = e.message; } }
+    async function create() {
+      message.value = '';
+      try {
+        await api.post('/api/pipelines', { name: name.value, stages: [
+          { name: 'New', probability: 10, kind: 'OPEN' }, { name: 'Active', probability: 50, kind: 'OPEN' },
+          { name: 'Won', probability: 100, kind: 'WON' }, { name: 'Lost', probability: 0, kind: 'LOST' }] });
+        message.value = 'Pipeline ' + name.value + ' created.'; name.value = ''; await load();
+      } catch (e) { message.value = e.message; }
+    }
+    onMounted(load);
+    return { items, error, name, message, create };
+  },
+  template: `<main><h1>Pipelines</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <form class="panel row" @submit.prevent="create" novalidate aria-label="Create a pipeline"><div class="field"><label for="pn">New pipeline</label><input id="pn" v-model="name"></div><div><button>Create</button></div></form>
+    <div v-if="message" class="notice info" role="status">{{ message }}</div>
+    <div v-for="p in items" :key="p.id" class="panel"><h2>{{ p.name }}</h2><p class="hint">{{ p.stages.map(s => s.name + ' (' + s.probability + ' %)').join(' → ') }}</p>
+      <router-link :to="'/deals?pipeline=' + p.id">Open board</router-link></div></main>`,
 };
 
 const Tasks = {
@@ -304,6 +363,8 @@ const routes = [
   { path: '/contacts', component: Contacts, meta: { auth: true } },
   { path: '/deals', component: Board, meta: { auth: true } },
   { path: '/companies', component: Companies, meta: { auth: true } },
+  { path: '/contacts/:id', component: ContactPage, meta: { auth: true } },
+  { path: '/pipelines', component: Pipelines, meta: { auth: true } },
   { path: '/tasks', component: Tasks, meta: { auth: true } },
   { path: '/users', component: Users, meta: { auth: true } },
   { path: '/audit', component: Audit, meta: { auth: true } },
@@ -322,7 +383,7 @@ const App = {
   template: `<header class="bar"><strong>LiteDesk</strong>
       <nav v-if="session.me" aria-label="Main"><router-link to="/contacts">Contacts</router-link><router-link to="/companies">Companies</router-link>
         <router-link to="/deals">Deals</router-link><router-link to="/tasks">Tasks</router-link>
-        <template v-if="['OWNER','ADMIN'].includes(session.me.role)"><router-link to="/users">Users</router-link><router-link to="/audit">Audit</router-link></template></nav>
+        <template v-if="['OWNER','ADMIN'].includes(session.me.role)"><router-link to="/pipelines">Pipelines</router-link><router-link to="/users">Users</router-link><router-link to="/audit">Audit</router-link></template></nav>
       <span v-if="session.me">{{ session.me.name }} ({{ session.me.role }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
     <SetPassword v-if="settingPassword"/><router-view v-else/>`,

@@ -213,6 +213,21 @@ class UiJourneyTest {
         assertThat(page.getByText("Imported: 2 rows — 1 new, 0 updated, 1 failed.")).isVisible();
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("Grace Hopper"))).isVisible();
 
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Grace Hopper")).click();
+        label(page, "Note").fill("Met at the conference");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+        assertThat(page.locator("ol.panel")).containsText("Met at the conference");
+        check(page, "contact-page");
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Pipelines")).click();
+        label(page, "New pipeline").fill("Renewals");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setName("Renewals"))).isVisible();
+        check(page, "pipelines");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Deals")).click();
+        label(page, "Pipeline").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Renewals"));
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setName("Active"))).isVisible();
+
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Companies")).click();
         label(page, "Name").fill("Initech");
         label(page, "Domain").fill("initech.test");
@@ -240,6 +255,10 @@ class UiJourneyTest {
         label(page, "Password").fill(PlatformServer.PASSWORD);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Instances")).click();
+        assertThat(page.getByText("moreco Ltd")).isVisible();
+        label(page, "State").selectOption("SUSPENDED");
+        assertThat(page.getByText("No instances yet.")).isVisible();
+        label(page, "State").selectOption("READY");
         assertThat(page.getByText("moreco Ltd")).isVisible();
         check(page, "console-instances");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Metrics")).click();
