@@ -273,4 +273,38 @@ class UiJourneyTest {
         context.close();
         assertThat(consoleErrors).isEmpty();
     }
+
+    /**
+     * Measures (does not assert) how long the first load of each entry page takes with the server warm, from
+     * navigation to the page's first heading, and writes the figures to {@code target/ui-first-load.txt}.
+     */
+    @Test
+    void firstLoadsAreMeasured() throws Exception {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        Page page = open(context);
+        List<String> lines = new ArrayList<>();
+        for (String url : List.of(base("localhost") + "/", base("localhost") + "/console/", base("localhost") + "/console/")) {
+            page.navigate(url); // warm-up
+        }
+        for (var entry : Map.of("demo form", base("localhost") + "/", "console sign-in", base("localhost") + "/console/#/login").entrySet()) {
+            long best = Long.MAX_VALUE;
+            long worst = 0;
+            for (int i = 0; i < 5; i++) {
+                BrowserContext fresh = browser.newContext();
+                Page p = fresh.newPage();
+                long start = System.nanoTime();
+                p.navigate(entry.getValue());
+                p.locator("h1").first().waitFor();
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                best = Math.min(best, ms);
+                worst = Math.max(worst, ms);
+                fresh.close();
+            }
+            lines.add(entry.getKey() + ": first load (empty cache) " + best + "–" + worst + " ms over 5");
+        }
+        context.close();
+        Files.write(Path.of("target", "ui-first-load.txt"), lines);
+        System.out.println(String.join("\n", lines));
+        assertThat(lines).hasSize(2);
+    }
 }
