@@ -132,15 +132,17 @@ const Contacts = {
 
 const Board = {
   setup() {
-    const route = useRoute(); const pipelines = ref([]); const pipeline = ref(route.query.pipeline || '');
+    const route = useRoute(); const pipelines = ref([]); const pipeline = ref(route.query.pipeline || ''); let loads = 0;
     const board = ref(null); const loading = ref(true); const error = ref(''); const message = ref(''); const over = ref(null);
     const draft = reactive({ title: '', value: '', currency: 'EUR' }); const errors = ref({});
     async function load() {
       loading.value = true; error.value = '';
       try {
+        const ticket = ++loads; // a newer load (another pipeline chosen) wins over an older answer
         if (!pipelines.value.length) pipelines.value = (await api.get('/api/pipelines')).items;
         const b = await api.get('/api/deals/board' + (pipeline.value ? '?pipelineId=' + encodeURIComponent(pipeline.value) : ''));
-        pipeline.value = b.pipeline.id;
+        if (ticket !== loads) return;
+        if (!pipeline.value) pipeline.value = b.pipeline.id;
         b.columns.forEach(c => { c.stageId = c.stage.id; c.name = c.stage.name; });
         board.value = b;
       } catch (e) { error.value = e.message; } finally { loading.value = false; }
@@ -212,35 +214,46 @@ const Board = {
         <p v-if="!col.deals.length" class="hint">No deals.</p>
         <article v-for="d in col.deals" :key="d.id" class="card" :draggable="canWrite" :tabindex="canWrite ? 0 : -1"
                  @dragstart="onDragStart($event, d, col.stageId)" @keydown="onKey($event, d, col.stageId)" :aria-label="d.title + ', ' + money(d.value, d.currency)">
-          <strong>{{ d.title }}</strong><br><span class="hint">{{ money(d.value, d.currency) }}</span>
+          <router-link :to="'/deals/' + d.id" draggable="false"><strong>{{ d.title }}</strong></router-link><br><span class="hint">{{ money(d.value, d.currency) }}</span>
         </article>
       </section>
     </div>
   </main>`,
 };
 
-const ContactPage = {
-  setup() {
+/** One contact, company or deal with its notes and timeline. */
+const RecordPage = {
+  props: { type: String },
+  setup(props) {
     const route = useRoute(); const id = route.params.id;
-    const contact = ref(null); const timeline = ref([]); const error = ref(''); const note = ref(''); const noteError = ref('');
+    const base = { CONTACT: '/api/contacts/', COMPANY: '/api/companies/', DEAL: '/api/deals/' }[props.type];
+    const back = { CONTACT: ['/contacts', 'Contacts'], COMPANY: ['/companies', 'Companies'], DEAL: ['/deals', 'Deals'] }[props.type];
+    const record = ref(null); const timeline = ref([]); const error = ref(''); const note = ref(''); const noteError = ref('');
+    const title = computed(() => !record.value ? '' : props.type === 'CONTACT' ? record.value.firstName + ' ' + record.value.lastName
+      : props.type === 'COMPANY' ? record.value.name : record.value.title);
+    const facts = computed(() => {
+      const r = record.value; if (!r) return '';
+      if (props.type === 'CONTACT') return ((r.emails || []).join(', ') || 'No email') + (r.title ? ' · ' + r.title : '');
+      if (props.type === 'COMPANY') return (r.domain || 'No domain') + (r.industry ? ' · ' + r.industry : '');
+      return money(r.value, r.currency) + ' · ' + r.stageId + ' · ' + r.status;
+    });
     async function load() {
-      try { contact.value = await api.get('/api/contacts/' + id); timeline.value = (await api.get('/api/contacts/' + id + '/timeline')).items; }
+      try { record.value = await api.get(base + id); timeline.value = (await api.get(base + id + '/timeline')).items; }
       catch (e) { error.value = e.message; }
     }
     async function addNote() {
       noteError.value = '';
-      try { await api.post('/api/notes', { text: note.value, target: { type: 'CONTACT', id } }); note.value = ''; await load(); }
+      try { await api.post('/api/notes', { text: note.value, target: { type: props.type, id } }); note.value = ''; await load(); }
       catch (e) { noteError.value = (fieldErrors(e).text) || e.message; }
     }
     onMounted(load);
-    return { contact, timeline, error, note, noteError, addNote, canWrite };
+    return { record, title, facts, timeline, error, note, noteError, addNote, canWrite, back };
   },
-  template: `<main><p><router-link to="/contacts">← Contacts</router-link></p>
-    <div v-if="error" class="notice error" role="alert">{{ error }}</div><p v-if="!contact && !error" role="status">Loading…</p>
-    <template v-if="contact"><h1>{{ contact.firstName }} {{ contact.lastName }}</h1>
-      <div class="panel"><p>{{ (contact.emails || []).join(', ') || 'No email' }}<span v-if="contact.title"> · {{ contact.title }}</span></p>
-        <p v-if="contact.tags && contact.tags.length" class="hint">Tags: {{ contact.tags.join(', ') }}</p></div>
-      <form v-if="canWrite" class="panel" @submit.prevent="addNote" novalidate aria-label="New note"><div class="field"><label for="note">Note</label>
+  template: `<main><p><router-link :to="back[0]">← {{ back[1] }}</router-link></p>
+    <div v-if="error" class="notice error" role="alert">{{ error }}</div><p v-if="!record && !error" role="status">Loading…</p>
+    <template v-if="record"><h1>{{ title }}</h1>
+      <div class="panel"><p>{{ facts }}</p><p v-if="record.tags && record.tags.length" class="hint">Tags: {{ record.tags.join(', ') }}</p></div>
+      <form v-if="canWrite" class="panel" @submit.prevent="addNote" novalidate aria-label="Add a note"><div class="field"><label for="note">Note</label>
         <textarea id="note" v-model="note" rows="3" :aria-invalid="!!noteError"></textarea><span class="error">{{ noteError }}</span></div><p><button>Add note</button></p></form>
       <h2>Timeline</h2><p v-if="!timeline.length" class="hint">Nothing yet.</p>
       <ol class="panel" v-else><li v-for="(t, i) in timeline" :key="i"><strong>{{ t.summary }}</strong> <span class="hint">{{ t.kind }} · {{ new Date(t.at).toLocaleString() }}</span></li></ol>
@@ -319,7 +332,7 @@ const Companies = {
     <div v-if="error" class="notice error" role="alert">{{ error }}</div>
     <p v-if="loading" role="status">Loading…</p><p v-else-if="!items.length" class="hint">No companies yet.</p>
     <div v-else class="table-wrap"><table><caption class="sr-only">Companies</caption><thead><tr><th scope="col">Name</th><th scope="col">Domain</th></tr></thead>
-      <tbody><tr v-for="c in items" :key="c.id"><td>{{ c.name }}</td><td>{{ c.domain }}</td></tr></tbody></table></div></main>`,
+      <tbody><tr v-for="c in items" :key="c.id"><td><router-link :to="'/companies/' + c.id">{{ c.name }}</router-link></td><td>{{ c.domain }}</td></tr></tbody></table></div></main>`,
 };
 
 const Users = {
@@ -363,7 +376,9 @@ const routes = [
   { path: '/contacts', component: Contacts, meta: { auth: true } },
   { path: '/deals', component: Board, meta: { auth: true } },
   { path: '/companies', component: Companies, meta: { auth: true } },
-  { path: '/contacts/:id', component: ContactPage, meta: { auth: true } },
+  { path: '/contacts/:id', component: RecordPage, props: { type: 'CONTACT' }, meta: { auth: true } },
+  { path: '/companies/:id', component: RecordPage, props: { type: 'COMPANY' }, meta: { auth: true } },
+  { path: '/deals/:id', component: RecordPage, props: { type: 'DEAL' }, meta: { auth: true } },
   { path: '/pipelines', component: Pipelines, meta: { auth: true } },
   { path: '/tasks', component: Tasks, meta: { auth: true } },
   { path: '/users', component: Users, meta: { auth: true } },
