@@ -53,7 +53,9 @@ const Requests = {
     <p v-else-if="!items.length" class="hint">No demo requests{{ state ? ' in ' + state : '' }}.</p>
     <div v-else class="table-wrap"><table><caption class="sr-only">Demo requests</caption>
       <thead><tr><th scope="col">Company</th><th scope="col">Contact</th><th scope="col">Subdomain</th><th scope="col">State</th><th scope="col">Actions</th></tr></thead>
-      <tbody><tr v-for="r in items" :key="r.id"><td>{{ r.companyName }}</td><td>{{ r.contactName }}<br><span class="hint">{{ r.email }}</span></td>
+      <tbody><tr v-for="r in items" :key="r.id"><td><details><summary>{{ r.companyName }}</summary><p class="hint">{{ r.companySize || 'size not given' }} · {{ r.industry || 'industry not given' }}<br>
+          {{ r.phone || '' }}<br>{{ r.message || 'No message.' }}<br>{{ r.submissions }} submission{{ r.submissions === 1 ? '' : 's' }} · {{ new Date(r.createdAt).toLocaleString() }}</p></details></td>
+        <td>{{ r.contactName }}<br><span class="hint">{{ r.email }}</span></td>
         <td>{{ r.subdomain }}</td><td><span class="state" :class="r.state">{{ r.state }}</span></td>
         <td><template v-if="isAdmin() && ['NEW','CONTACTED','QUALIFIED'].includes(r.state)">
           <button @click="act(r, 'convert')">Convert</button>
@@ -136,6 +138,15 @@ const InstanceDetail = {
       try { instance.value = await api.put('/api/admin/instances/' + id + '/plan', { planId: plan.value }); message.value = 'Plan changed to ' + plan.value + '.'; }
       catch (e) { message.value = e.message; }
     }
+    const restoreTo = reactive({});
+    async function restore(b, subdomain) {
+      if (!subdomain && !window.confirm('Replace the data of ' + instance.value.name + ' with this backup?')) return;
+      message.value = '';
+      try {
+        const res = await api.post('/api/admin/instances/' + id + '/backups/' + b.id + '/restore', subdomain ? { subdomain } : {});
+        message.value = subdomain ? 'Restoring into a new instance: ' + res.instanceId : 'Restored.';
+      } catch (e) { message.value = e.message + (e.errors.length ? ' — ' + e.errors.map(x => x.field + ' ' + x.message).join('; ') : ''); }
+    }
     async function backup() {
       message.value = '';
       try { await api.post('/api/admin/instances/' + id + '/backups'); message.value = 'Backup taken.'; backups.value = (await api.get('/api/admin/instances/' + id + '/backups')).items; }
@@ -151,7 +162,7 @@ const InstanceDetail = {
       } catch (e) { message.value = e.message; }
     }
     onMounted(load); onUnmounted(() => { clearTimeout(timer); charts.forEach(c => c.destroy()); });
-    return { instance, steps, error, message, act, isAdmin, health, usage, backups, plan, plans, changePlan, backup, healthCanvas, usageCanvas };
+    return { instance, steps, error, message, act, isAdmin, health, usage, backups, plan, plans, changePlan, backup, healthCanvas, usageCanvas, restore, restoreTo };
   },
   template: `<main><p v-if="!instance && !error" role="status">Loading…</p>
     <div v-if="error" class="notice error" role="alert">{{ error }}</div>
@@ -179,7 +190,10 @@ const InstanceDetail = {
       <h2>Backups</h2>
       <div class="panel"><p v-if="isAdmin()"><button class="secondary" @click="backup">Back up now</button></p>
         <p v-if="!backups.length" class="hint">No backups yet.</p>
-        <ul><li v-for="b in backups" :key="b.id">{{ new Date(b.createdAt).toLocaleString() }} — {{ b.documents }} documents, {{ b.sizeBytes }} bytes ({{ b.trigger }})</li></ul></div>
+        <ul><li v-for="b in backups" :key="b.id">{{ new Date(b.createdAt).toLocaleString() }} — {{ b.documents }} documents, {{ b.sizeBytes }} bytes ({{ b.trigger }})
+          <template v-if="isAdmin()"> <button class="secondary" @click="restore(b, '')">Restore here</button>
+            <label class="sr-only" :for="'rs-' + b.id">New subdomain</label><input :id="'rs-' + b.id" v-model="restoreTo[b.id]" placeholder="new subdomain" style="width:auto">
+            <button class="secondary" @click="restore(b, restoreTo[b.id])">Restore as new instance</button></template></li></ul></div>
       </template></main>`,
 };
 

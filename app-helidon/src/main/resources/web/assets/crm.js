@@ -53,7 +53,7 @@ const SetPassword = {
 
 const Contacts = {
   setup() {
-    const items = ref([]); const next = ref(null); const q = ref(''); const sort = ref('-createdAt'); const loading = ref(true); const error = ref('');
+    const items = ref([]); const next = ref(null); const q = ref(''); const sort = ref('-createdAt'); const tag = ref(''); const loading = ref(true); const error = ref('');
     const draft = reactive({ firstName: '', lastName: '', email: '' }); const errors = ref({}); const saved = ref('');
     async function load(more) {
       loading.value = true; error.value = '';
@@ -61,6 +61,7 @@ const Contacts = {
         const params = new URLSearchParams({ limit: '50' });
         if (q.value) params.set('q', q.value);
         if (sort.value) params.set('sort', sort.value);
+        if (tag.value) params.set('filter', 'tags[eq]:' + JSON.stringify(tag.value));
         if (more && next.value) params.set('cursor', next.value);
         const page = await api.get('/api/contacts?' + params);
         items.value = more ? items.value.concat(page.items) : page.items; next.value = page.nextCursor;
@@ -88,11 +89,14 @@ const Contacts = {
       catch (e) { report.value = { error: e.message }; } finally { importing.value = false; }
     }
     async function exportCsv() {
-      const blob = await api.blob('/api/contacts/export' + (q.value ? '?q=' + encodeURIComponent(q.value) : ''));
+      const params = new URLSearchParams();
+      if (q.value) params.set('q', q.value);
+      if (tag.value) params.set('filter', 'tags[eq]:' + JSON.stringify(tag.value));
+      const blob = await api.blob('/api/contacts/export?' + params);
       const a = document.createElement('a'); a.href = URL.createObjectURL(blob); a.download = 'contacts.csv'; a.click(); URL.revokeObjectURL(a.href);
     }
     onMounted(() => load(false));
-    return { items, next, q, sort, loading, error, draft, errors, saved, load, create, search, canWrite, csv, report, importing, pick, runImport, exportCsv, session };
+    return { items, next, q, sort, tag, loading, error, draft, errors, saved, load, create, search, canWrite, csv, report, importing, pick, runImport, exportCsv, session };
   },
   template: `<main><h1>Contacts</h1>
     <form v-if="canWrite" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
@@ -107,6 +111,7 @@ const Contacts = {
       </div>
     </form>
     <div class="panel row"><div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" placeholder="Name, email…"></div>
+      <div class="field" style="flex:0 1 200px"><label for="tag">Tag</label><input id="tag" v-model="tag" @input="search" placeholder="e.g. vip"></div>
       <div class="field" style="flex:0 1 200px"><label for="sort">Sort</label><select id="sort" v-model="sort" @change="load(false)">
         <option value="-createdAt">Newest first</option><option value="createdAt">Oldest first</option><option value="lastName">Last name</option></select></div>
       <div><button class="secondary" @click="exportCsv">Export CSV</button></div></div>
@@ -262,7 +267,7 @@ const RecordPage = {
 
 const Pipelines = {
   setup() {
-    const items = ref([]); const error = ref(''); const name = ref(''); const message = ref('');
+    const items = ref([]); const error = ref(''); const name = ref(''); const message = ref(''); const editing = ref(null);
     async function load() { try { items.value = (await api.get('/api/pipelines')).items; } catch (e) { error.value = e.message; } }
     async function create() {
       message.value = '';
@@ -273,14 +278,32 @@ const Pipelines = {
         message.value = 'Pipeline ' + name.value + ' created.'; name.value = ''; await load();
       } catch (e) { message.value = e.message; }
     }
+    function edit(p) { editing.value = { id: p.id, name: p.name, stages: p.stages.map(s => ({ ...s })) }; }
+    function addStage() { editing.value.stages.splice(editing.value.stages.length - 2, 0, { name: '', probability: 50, kind: 'OPEN' }); }
+    async function save() {
+      message.value = '';
+      try { await api.put('/api/pipelines/' + editing.value.id, { name: editing.value.name, stages: editing.value.stages }); message.value = 'Saved.'; editing.value = null; await load(); }
+      catch (e) { message.value = e.message + (e.errors.length ? ' — ' + e.errors.map(x => x.field + ' ' + x.message).join('; ') : ''); }
+    }
     onMounted(load);
-    return { items, error, name, message, create };
+    return { items, error, name, message, create, editing, edit, addStage, save };
   },
   template: `<main><h1>Pipelines</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
     <form class="panel row" @submit.prevent="create" novalidate aria-label="Create a pipeline"><div class="field"><label for="pn">New pipeline</label><input id="pn" v-model="name"></div><div><button>Create</button></div></form>
     <div v-if="message" class="notice info" role="status">{{ message }}</div>
-    <div v-for="p in items" :key="p.id" class="panel"><h2>{{ p.name }}</h2><p class="hint">{{ p.stages.map(s => s.name + ' (' + s.probability + ' %)').join(' → ') }}</p>
-      <router-link :to="'/deals?pipeline=' + p.id">Open board</router-link></div></main>`,
+    <div v-for="p in items" :key="p.id" class="panel">
+      <template v-if="editing && editing.id === p.id">
+        <div class="field"><label :for="'pname-' + p.id">Pipeline name</label><input :id="'pname-' + p.id" v-model="editing.name"></div>
+        <div v-for="(s, i) in editing.stages" :key="i" class="row">
+          <div class="field"><label :for="'sn-' + i">Stage {{ i + 1 }}</label><input :id="'sn-' + i" v-model="s.name"></div>
+          <div class="field" style="flex:0 1 140px"><label :for="'sp-' + i">Probability %</label><input :id="'sp-' + i" v-model.number="s.probability" type="number" min="0" max="100"></div>
+          <div class="field" style="flex:0 1 140px"><label :for="'sk-' + i">Kind</label><select :id="'sk-' + i" v-model="s.kind"><option>OPEN</option><option>WON</option><option>LOST</option></select></div>
+        </div>
+        <p class="row"><button class="secondary" @click="addStage">Add stage</button><button @click="save">Save pipeline</button><button class="secondary" @click="editing = null">Cancel</button></p>
+      </template>
+      <template v-else><h2>{{ p.name }}</h2><p class="hint">{{ p.stages.map(s => s.name + ' (' + s.probability + ' %)').join(' → ') }}</p>
+        <p class="row"><router-link :to="'/deals?pipeline=' + p.id">Open board</router-link><button class="secondary" @click="edit(p)">Edit stages</button></p></template>
+    </div></main>`,
 };
 
 const Tasks = {
@@ -337,25 +360,45 @@ const Companies = {
 
 const Users = {
   setup() {
-    const items = ref([]); const error = ref(''); const draft = reactive({ email: '', name: '', role: 'USER' }); const message = ref(''); const errors = ref({});
-    async function load() { try { items.value = (await api.get('/api/users')).items; } catch (e) { error.value = e.message; } }
+    const items = ref([]); const teams = ref([]); const error = ref(''); const draft = reactive({ email: '', name: '', role: 'USER', teamId: '' });
+    const message = ref(''); const errors = ref({}); const teamName = ref('');
+    async function load() {
+      try { items.value = (await api.get('/api/users')).items; teams.value = (await api.get('/api/teams')).items; } catch (e) { error.value = e.message; }
+    }
     async function invite() {
       errors.value = {}; message.value = '';
-      try { await api.post('/api/users', { ...draft }); message.value = 'Invitation sent to ' + draft.email + '.'; Object.assign(draft, { email: '', name: '' }); await load(); }
+      try { await api.post('/api/users', { ...draft, teamId: draft.teamId || null }); message.value = 'Invitation sent to ' + draft.email + '.'; Object.assign(draft, { email: '', name: '' }); await load(); }
       catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) errors.value = { form: e.message }; }
     }
+    async function change(u, field, value) {
+      message.value = '';
+      try { await api.patch('/api/users/' + u.id, { [field]: value || null }); message.value = u.name + ' updated.'; await load(); }
+      catch (e) { message.value = e.message; await load(); }
+    }
+    async function addTeam() {
+      message.value = '';
+      try { await api.post('/api/teams', { name: teamName.value }); message.value = 'Team ' + teamName.value + ' created.'; teamName.value = ''; await load(); }
+      catch (e) { message.value = e.message; }
+    }
     onMounted(load);
-    return { items, error, draft, message, errors, invite };
+    return { items, teams, error, draft, message, errors, invite, change, teamName, addTeam, session };
   },
-  template: `<main><h1>Users and roles</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+  template: `<main><h1>Users, teams and roles</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <div v-if="message" class="notice info" role="status">{{ message }}</div>
     <form class="panel" @submit.prevent="invite" novalidate aria-label="Invite a user"><div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
-      <div v-if="message" class="notice info" role="status">{{ message }}</div>
       <div class="row"><div class="field"><label for="ue">Email</label><input id="ue" v-model="draft.email" type="email"><span class="error">{{ errors.email }}</span></div>
       <div class="field"><label for="un">Name</label><input id="un" v-model="draft.name"></div>
       <div class="field"><label for="ur">Role</label><select id="ur" v-model="draft.role"><option>ADMIN</option><option>MANAGER</option><option>USER</option><option>VIEWER</option></select></div>
+      <div class="field"><label for="ut">Team</label><select id="ut" v-model="draft.teamId"><option value="">None</option><option v-for="t in teams" :key="t.id" :value="t.id">{{ t.name }}</option></select></div>
       <div><button>Invite</button></div></div></form>
-    <div class="table-wrap"><table><caption class="sr-only">Users</caption><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Active</th></tr></thead>
-      <tbody><tr v-for="u in items" :key="u.id"><td>{{ u.name }}</td><td>{{ u.email }}</td><td>{{ u.role }}</td><td>{{ u.active ? 'yes' : 'no' }}</td></tr></tbody></table></div></main>`,
+    <div class="table-wrap"><table><caption class="sr-only">Users</caption><thead><tr><th scope="col">Name</th><th scope="col" class="optional">Email</th><th scope="col">Role</th><th scope="col">Team</th></tr></thead>
+      <tbody><tr v-for="u in items" :key="u.id"><td>{{ u.name }}<span v-if="!u.active" class="hint"> (inactive)</span></td><td class="optional">{{ u.email }}</td>
+        <td><span v-if="u.role === 'OWNER' || u.id === session.me.id">{{ u.role }}</span>
+          <select v-else :aria-label="'Role of ' + u.name" :value="u.role" @change="change(u, 'role', $event.target.value)"><option>ADMIN</option><option>MANAGER</option><option>USER</option><option>VIEWER</option></select></td>
+        <td><select :aria-label="'Team of ' + u.name" :value="u.teamId || ''" @change="change(u, 'teamId', $event.target.value)"><option value="">None</option><option v-for="t in teams" :key="t.id" :value="t.id">{{ t.name }}</option></select></td></tr></tbody></table></div>
+    <h2>Teams</h2>
+    <form class="panel row" @submit.prevent="addTeam" novalidate aria-label="Create a team"><div class="field"><label for="tn">New team</label><input id="tn" v-model="teamName"></div><div><button>Create team</button></div></form>
+    <ul class="panel"><li v-for="t in teams" :key="t.id">{{ t.name }} — {{ t.memberIds.length }} member{{ t.memberIds.length === 1 ? '' : 's' }}</li><li v-if="!teams.length" class="hint">No teams yet.</li></ul></main>`,
 };
 
 const Audit = {

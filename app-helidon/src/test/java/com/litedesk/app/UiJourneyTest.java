@@ -4,6 +4,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
@@ -223,10 +224,16 @@ class UiJourneyTest {
         label(page, "New pipeline").fill("Renewals");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setName("Renewals"))).isVisible();
+        page.locator("div.panel", new Page.LocatorOptions().setHasText("Renewals")).getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Edit stages")).click();
+        label(page, "Stage 2").fill("Talking");
+        check(page, "pipeline-edit");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save pipeline")).click();
+        assertThat(page.locator("div.panel", new Page.LocatorOptions().setHasText("Renewals"))).containsText("Talking (50 %)");
         check(page, "pipelines");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Deals")).click();
         label(page, "Pipeline").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Renewals"));
-        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setName("Active"))).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setName("Talking"))).isVisible();
 
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Companies")).click();
         label(page, "Name").fill("Initech");
@@ -245,6 +252,9 @@ class UiJourneyTest {
 
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("mo@moreco.test"))).isVisible();
+        label(page, "New team").fill("North");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create team")).click();
+        assertThat(page.getByText("North — 0 members")).isVisible();
         check(page, "users");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit")).click();
         assertThat(page.getByText("contact.import").first()).isVisible();
@@ -260,6 +270,13 @@ class UiJourneyTest {
         assertThat(page.getByText("No instances yet.")).isVisible();
         label(page, "State").selectOption("READY");
         assertThat(page.getByText("moreco Ltd")).isVisible();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("moreco Ltd")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Back up now")).click();
+        assertThat(page.getByText("Backup taken.")).isVisible();
+        page.getByPlaceholder("new subdomain").first().fill("moreco-copy");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore as new instance")).first().click();
+        assertThat(page.getByText("Restoring into a new instance")).isVisible();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Instances")).click();
         check(page, "console-instances");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Metrics")).click();
         assertThat(page.locator("canvas")).isVisible();
