@@ -95,7 +95,7 @@ const Instances = {
       <thead><tr><th scope="col">Instance</th><th scope="col">State</th><th scope="col">Plan</th><th scope="col" class="optional">Health</th><th scope="col" class="optional">Usage</th></tr></thead>
       <tbody><tr v-for="i in items" :key="i.id"><td><router-link :to="'/instances/' + i.id">{{ i.name }}</router-link><br><span class="hint">{{ i.url }}</span></td>
         <td><span class="state" :class="i.state">{{ i.state }}</span></td><td>{{ i.planId }}</td>
-        <td class="optional">{{ i.health && i.health.checkedAt ? (i.health.healthy ? 'healthy' : 'failing') : 'not checked yet' }}</td>
+        <td class="optional">{{ i.health && i.health.checkedAt ? (i.health.healthy ? 'healthy' : 'failing') + ' · ' + new Date(i.health.checkedAt).toLocaleTimeString() : 'not checked yet' }}</td>
         <td class="optional">{{ i.usage ? i.usage.users + ' users, ' + i.usage.contacts + ' contacts' : '—' }}</td></tr></tbody>
     </table></div></main>`,
 };

@@ -306,6 +306,24 @@ const Pipelines = {
     </div></main>`,
 };
 
+const Account = {
+  setup() {
+    const form = reactive({ currentPassword: '', newPassword: '' }); const message = ref(''); const error = ref('');
+    async function submit() {
+      message.value = ''; error.value = '';
+      try { await api.post('/api/auth/password', { ...form }); message.value = 'Your password is changed; your other sessions have ended.'; Object.assign(form, { currentPassword: '', newPassword: '' }); }
+      catch (e) { const f = fieldErrors(e); error.value = f.newPassword || f.currentPassword || e.message; }
+    }
+    return { form, message, error, submit, session };
+  },
+  template: `<main><h1>My account</h1><div class="panel" v-if="session.me"><p>{{ session.me.name }} · {{ session.me.email }} · {{ session.me.role }}</p></div>
+    <form class="panel" @submit.prevent="submit" novalidate aria-label="Change password">
+      <div v-if="message" class="notice info" role="status">{{ message }}</div><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+      <div class="row"><div class="field"><label for="cp">Current password</label><input id="cp" v-model="form.currentPassword" type="password" autocomplete="current-password"></div>
+      <div class="field"><label for="np">New password</label><input id="np" v-model="form.newPassword" type="password" autocomplete="new-password"></div>
+      <div><button>Change password</button></div></div></form></main>`,
+};
+
 const Tasks = {
   setup() {
     const view = ref('mine'); const items = ref([]); const loading = ref(true); const error = ref(''); const draft = reactive({ title: '', dueDate: '' }); const errors = ref({});
@@ -424,6 +442,7 @@ const routes = [
   { path: '/deals/:id', component: RecordPage, props: { type: 'DEAL' }, meta: { auth: true } },
   { path: '/pipelines', component: Pipelines, meta: { auth: true } },
   { path: '/tasks', component: Tasks, meta: { auth: true } },
+  { path: '/account', component: Account, meta: { auth: true } },
   { path: '/users', component: Users, meta: { auth: true } },
   { path: '/audit', component: Audit, meta: { auth: true } },
 ];
@@ -442,7 +461,7 @@ const App = {
       <nav v-if="session.me" aria-label="Main"><router-link to="/contacts">Contacts</router-link><router-link to="/companies">Companies</router-link>
         <router-link to="/deals">Deals</router-link><router-link to="/tasks">Tasks</router-link>
         <template v-if="['OWNER','ADMIN'].includes(session.me.role)"><router-link to="/pipelines">Pipelines</router-link><router-link to="/users">Users</router-link><router-link to="/audit">Audit</router-link></template></nav>
-      <span v-if="session.me">{{ session.me.name }} ({{ session.me.role }}) <button class="secondary" @click="signOut">Sign out</button></span>
+      <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ session.me.role }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
     <SetPassword v-if="settingPassword"/><router-view v-else/>`,
 };

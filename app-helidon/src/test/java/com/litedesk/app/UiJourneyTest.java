@@ -259,6 +259,12 @@ class UiJourneyTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit")).click();
         assertThat(page.getByText("contact.import").first()).isVisible();
         check(page, "audit");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Olivia")).click();
+        label(page, "Current password").fill(PlatformServer.PASSWORD);
+        label(page, "New password").fill("an-even-longer-password");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+        assertThat(page.getByText("Your password is changed")).isVisible();
+        check(page, "account");
 
         page.navigate(base("localhost") + "/console/");
         label(page, "Email").fill(PlatformServer.ADMIN);
