@@ -79,4 +79,21 @@ class ControlPlaneCrashTest {
             assertThat(instance.repositories().pipelines().count(List.of())).isEqualTo(1);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aKubernetesControlPlaneWithoutItsSettingsStopsWithOneLine() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (var env : List.of(Map.of("LITEDESK_RUNTIME", "kubernetes"),
+                Map.of("LITEDESK_RUNTIME", "kubernetes", "MONGO_URI", "mongodb://127.0.0.1:1"),
+                Map.of("LITEDESK_RUNTIME", "moon"))) {
+            ProcessBuilder b = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName());
+            b.environment().putAll(Map.of("LITEDESK_PORT", "0", "LITEDESK_DATA_DIR", dir.resolve("k8s").toString()));
+            b.environment().putAll(env);
+            Process p = b.redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(out).isEqualTo(2);
+            assertThat(out.lines().filter(l -> l.startsWith("litedesk: "))).as(out).hasSize(1);
+            assertThat(out).containsAnyOf("MONGO_URI", "LITEDESK_K8S_IMAGE", "LITEDESK_RUNTIME");
+        }
+    }
 }

@@ -23,7 +23,12 @@ public record PlatformConfig(
         int publicPort,
         String crashAfterStep,
         String dockerImage,
-        String dockerDatabaseImage) {
+        String dockerDatabaseImage,
+        String kubernetesImage,
+        String ingressClass,
+        String clusterIssuer,
+        String wildcardTlsSecret,
+        String ingressNamespace) {
 
     public static PlatformConfig fromEnvironment(LiteDeskConfig base) {
         return from(System::getenv, base);
@@ -41,13 +46,24 @@ public record PlatformConfig(
             throw new ConfigurationError("LITEDESK_PUBLIC_SCHEME must be http or https, got '" + scheme + "'");
         }
         String publicPort = LiteDeskConfig.blankToNull(get.apply("LITEDESK_PUBLIC_PORT"));
+        if (base.runtime().equals("kubernetes")) {
+            if (base.mongoUri() == null) {
+                throw new ConfigurationError("LITEDESK_RUNTIME=kubernetes needs MONGO_URI: instances keep their databases on that MongoDB");
+            }
+            if (LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_IMAGE")) == null) {
+                throw new ConfigurationError("LITEDESK_RUNTIME=kubernetes needs LITEDESK_K8S_IMAGE, the LiteDesk image instances run");
+            }
+        }
         return new PlatformConfig(adminEmail, adminPassword,
                 duration(get, "LITEDESK_HEALTH_INTERVAL"), duration(get, "LITEDESK_USAGE_INTERVAL"),
                 duration(get, "LITEDESK_BACKUP_INTERVAL"), duration(get, "LITEDESK_TRIAL_CHECK_INTERVAL"),
                 LiteDeskConfig.integer(get, "LITEDESK_DEMO_REQUESTS_PER_HOUR", 1, 1_000_000), scheme,
                 publicPort == null ? base.port() : LiteDeskConfig.integer(get, "LITEDESK_PUBLIC_PORT", 1, 65535),
                 LiteDeskConfig.blankToNull(get.apply("LITEDESK_CRASH_AFTER_STEP")),
-                LiteDeskConfig.required(get, "LITEDESK_DOCKER_IMAGE"), LiteDeskConfig.required(get, "LITEDESK_DOCKER_DB_IMAGE"));
+                LiteDeskConfig.required(get, "LITEDESK_DOCKER_IMAGE"), LiteDeskConfig.required(get, "LITEDESK_DOCKER_DB_IMAGE"),
+                LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_IMAGE")), LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_CLASS"),
+                LiteDeskConfig.required(get, "LITEDESK_K8S_CLUSTER_ISSUER"), LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_WILDCARD_TLS_SECRET")),
+                LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_NAMESPACE"));
     }
 
     private static Duration duration(Function<String, String> get, String name) {

@@ -38,8 +38,20 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                 var databases = new DockerDatabaseProvisioner(engine, settings);
                 yield new Runtimes(new DockerInstanceRuntime(engine, settings), new ContainerDatabases(databases), null, engine);
             }
-            default -> throw new ConfigurationError("LITEDESK_RUNTIME=" + config.runtime()
-                    + " is not available in this build; use in-process or docker");
+            case "kubernetes" -> {
+                if (config.mongoUri() == null) {
+                    throw new ConfigurationError("LITEDESK_RUNTIME=kubernetes needs MONGO_URI: instances keep their databases on that MongoDB");
+                }
+                if (platform.kubernetesImage() == null) {
+                    throw new ConfigurationError("LITEDESK_RUNTIME=kubernetes needs LITEDESK_K8S_IMAGE, the LiteDesk image instances run");
+                }
+                var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build(); // in-cluster or ~/.kube/config
+                var settings = new com.litedesk.adapters.k8s.KubernetesSettings(platform.kubernetesImage(), platform.ingressClass(),
+                        platform.clusterIssuer(), platform.wildcardTlsSecret(), platform.ingressNamespace(), 27017);
+                yield new Runtimes(new com.litedesk.adapters.k8s.KubernetesInstanceRuntime(client, settings, Duration.ofMinutes(5)),
+                        storage.databases(), null, client);
+            }
+            default -> throw new ConfigurationError("LITEDESK_RUNTIME must be in-process, docker or kubernetes, got '" + config.runtime() + "'");
         };
     }
 
