@@ -33,7 +33,8 @@ public record LiteDeskConfig(
         int bcryptCost,
         String managementKey,
         String bindHost,
-        int dbCacheMb) {
+        int dbCacheMb,
+        Integrations integrations) {
 
     private static final Set<String> RUNTIMES = Set.of("in-process", "docker", "kubernetes");
     private static final Set<String> STORES = Set.of("mongo", "memory");
@@ -95,7 +96,8 @@ public record LiteDeskConfig(
                 integer(get, "LITEDESK_BCRYPT_COST", 10, 16),
                 managementKey(get),
                 required(get, "LITEDESK_BIND_HOST"),
-                integer(get, "LITEDESK_DB_CACHE_MB", 4, 65536));
+                integer(get, "LITEDESK_DB_CACHE_MB", 4, 65536),
+                Integrations.from(get));
     }
 
     private static String managementKey(Function<String, String> get) {
@@ -109,7 +111,7 @@ public record LiteDeskConfig(
     /** The configuration of an instance the control plane runs in its own JVM (nothing read from the environment). */
     public LiteDeskConfig forInstance(String id, String name, String mongo, String url, String key, String management) {
         return new LiteDeskConfig(0, dataDir, mongo, baseDomain, runtime, "mongo", id, name, url, null, null, null, key,
-                maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", dbCacheMb);
+                maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", dbCacheMb, integrations);
     }
 
     static Function<String, String> reader(Function<String, String> env) {

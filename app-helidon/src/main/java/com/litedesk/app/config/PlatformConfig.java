@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * What only the control plane reads: its first admin, how often monitoring and jobs run, the public form's
- * rate limit. Durations are ISO-8601 ({@code PT5M}).
+ * rate limit, how often a failing provisioning step is tried. Durations are ISO-8601 ({@code PT5M}).
  *
  * @param crashAfterStep for crash tests only: after this provisioning step's action the process stops dead
  */
@@ -28,7 +28,9 @@ public record PlatformConfig(
         String ingressClass,
         String clusterIssuer,
         String wildcardTlsSecret,
-        String ingressNamespace) {
+        String ingressNamespace,
+        int provisioningAttempts,
+        Duration provisioningFirstRetry) {
 
     public static PlatformConfig fromEnvironment(LiteDeskConfig base) {
         return from(System::getenv, base);
@@ -63,7 +65,8 @@ public record PlatformConfig(
                 LiteDeskConfig.required(get, "LITEDESK_DOCKER_IMAGE"), LiteDeskConfig.required(get, "LITEDESK_DOCKER_DB_IMAGE"),
                 LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_IMAGE")), LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_CLASS"),
                 LiteDeskConfig.required(get, "LITEDESK_K8S_CLUSTER_ISSUER"), LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_WILDCARD_TLS_SECRET")),
-                LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_NAMESPACE"));
+                LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_NAMESPACE"),
+                LiteDeskConfig.integer(get, "LITEDESK_PROVISIONING_ATTEMPTS", 1, 100), duration(get, "LITEDESK_PROVISIONING_FIRST_RETRY"));
     }
 
     private static Duration duration(Function<String, String> get, String name) {

@@ -8,18 +8,31 @@ import com.litedesk.ports.instance.OutboxRepository;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-/** Development mail: kept in the outbox instead of being delivered, and announced in the log. */
+/**
+ * Every mail is kept in the outbox, once per key. Without a delivery (development) that is all: the console shows
+ * the outbox. With one (SES), a mail is delivered first and then kept, so a mail that could not be delivered is
+ * UNAVAILABLE to the caller (a provisioning step tries again) and one delivered before a crash is not sent twice
+ * by a retried step.
+ */
 public final class OutboxMailer implements Mailer {
 
     private static final System.Logger LOG = System.getLogger("litedesk.mail");
     private final OutboxRepository outbox;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Mailer delivery;
 
+    /** Development mail: kept in the outbox, announced in the log, not delivered. */
     public OutboxMailer(OutboxRepository outbox, IdGenerator ids, Clock clock) {
+        this(outbox, ids, clock, null);
+    }
+
+    /** @param delivery what delivers mail (SES), or null to keep it only */
+    public OutboxMailer(OutboxRepository outbox, IdGenerator ids, Clock clock, Mailer delivery) {
         this.outbox = outbox;
         this.ids = ids;
         this.clock = clock;
+        this.delivery = delivery;
     }
 
     @Override
@@ -28,7 +41,11 @@ public final class OutboxMailer implements Mailer {
         if (mail.key() != null && outbox.findById(id).isPresent()) {
             return; // sent before a crash or a retry: kept once
         }
+        if (delivery != null) {
+            delivery.send(mail);
+        }
         outbox.insert(new OutboxMail(id, 1, mail.to(), mail.subject(), mail.text(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-        LOG.log(System.Logger.Level.INFO, "mail to " + mail.to() + " kept in the development outbox: " + mail.subject());
+        LOG.log(System.Logger.Level.INFO, "mail to " + mail.to() + (delivery == null ? " kept in the development outbox: " : " sent: ")
+                + mail.subject());
     }
 }

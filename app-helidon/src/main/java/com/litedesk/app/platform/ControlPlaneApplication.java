@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The control plane process: its web server (front door first, then its own API), the provisioning engine
  * resumed at start, the in-process instances deployed again, and the scheduled jobs — health checks, usage
- * collection, trial expiry, backups — each run on a virtual thread.
+ * collection, trial expiry, backups and their retention — each run on a virtual thread.
  */
 public final class ControlPlaneApplication implements AutoCloseable {
 
@@ -27,17 +27,21 @@ public final class ControlPlaneApplication implements AutoCloseable {
     private final ControlPlaneStorage storage;
     private final Runtimes runtimes;
     private final PlatformConfig config;
+    private final OutsideServices outside;
+    private final Duration backupRetention;
     private final RouteCatalog routes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("litedesk-scheduler").factory());
 
     public ControlPlaneApplication(ControlPlaneStorage storage, ControlPlane platform, Runtimes runtimes, PlatformConfig config,
-                                   Api api, RequestPipeline pipeline, FrontDoor frontDoor, List<HttpService> services,
+                                   OutsideServices outside, Duration backupRetention, Api api, RequestPipeline pipeline, FrontDoor frontDoor, List<HttpService> services,
                                    String host, int port, long maxPayload) {
         this.storage = storage;
         this.platform = platform;
         this.runtimes = runtimes;
         this.config = config;
+        this.outside = outside;
+        this.backupRetention = backupRetention;
         this.routes = api.catalog();
         this.server = com.litedesk.app.http.Servers.create(host, port, maxPayload, api, List.of(frontDoor, pipeline), services);
     }
@@ -54,7 +58,10 @@ public final class ControlPlaneApplication implements AutoCloseable {
         every(config.healthInterval(), "health checks", () -> platform.monitor().checkHealth());
         every(config.usageInterval(), "usage collection", () -> platform.monitor().collectUsage());
         every(config.trialCheckInterval(), "trial expiry", () -> platform.instances().expireTrials());
-        every(config.backupInterval(), "backups", () -> platform.backups().backupAll());
+        every(config.backupInterval(), "backups", () -> {
+            platform.backups().backupAll();
+            platform.backups().prune(backupRetention);
+        });
         return this;
     }
 
@@ -91,6 +98,7 @@ public final class ControlPlaneApplication implements AutoCloseable {
         server.stop();
         platform.close();
         runtimes.close();
+        outside.close();
         storage.close();
     }
 }

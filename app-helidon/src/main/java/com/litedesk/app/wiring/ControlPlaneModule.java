@@ -16,11 +16,10 @@ import com.litedesk.app.mail.OutboxMailer;
 import com.litedesk.app.platform.ControlPlaneApplication;
 import com.litedesk.app.platform.ControlPlaneStorage;
 import com.litedesk.app.platform.CrashPoint;
-import com.litedesk.app.platform.FileBackupStore;
 import com.litedesk.app.platform.FrontDoor;
 import com.litedesk.app.platform.HttpInstanceAgent;
 import com.litedesk.app.platform.Runtimes;
-import com.litedesk.app.platform.LocalDnsRegistrar;
+import com.litedesk.app.platform.OutsideServices;
 import com.litedesk.app.platform.RecordingBillingProvider;
 import com.litedesk.app.security.BcryptPasswordHasher;
 import com.litedesk.app.security.JwtTokenService;
@@ -37,7 +36,7 @@ import java.util.List;
 
 /**
  * How the control plane is assembled: its storage, the runtime chosen by LITEDESK_RUNTIME (in-process by
- * default), the local adapters for DNS, backups, mail and billing, and its HTTP API behind the front door.
+ * default), DNS, backups and mail chosen by LITEDESK_DNS, LITEDESK_BACKUPS and LITEDESK_MAIL, billing, and its HTTP API behind the front door.
  */
 @dagger.Module(includes = CommonModule.class)
 public final class ControlPlaneModule {
@@ -65,17 +64,24 @@ public final class ControlPlaneModule {
 
     @Provides
     @Singleton
+    static OutsideServices outside(LiteDeskConfig config, ObjectMapper json, Clock clock) {
+        return OutsideServices.choose(config, json, clock);
+    }
+
+    @Provides
+    @Singleton
     static PlatformSettings settings(LiteDeskConfig config, PlatformConfig platform) {
         var local = PlatformSettings.local(platform.publicPort());
-        return new PlatformSettings(config.baseDomain(), platform.publicScheme(), platform.publicPort(), "127.0.0.1",
-                local.maxAttempts(), local.firstRetry(), local.maxRetry(), local.stepTimeout(), local.healthyTimeout(),
+        return new PlatformSettings(config.baseDomain(), platform.publicScheme(), platform.publicPort(),
+                config.integrations().dnsTarget(),
+                platform.provisioningAttempts(), platform.provisioningFirstRetry(), local.maxRetry(), local.stepTimeout(), local.healthyTimeout(),
                 local.historyRetention(), local.degradedAfter(), local.monitoringConcurrency(), local.trialGrace());
     }
 
     @Provides
     @Singleton
     static ControlPlane controlPlane(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage, Runtimes runtimes,
-                                     PlatformSettings settings, ObjectMapper json, Clock clock, IdGenerator ids) {
+                                     OutsideServices outside, PlatformSettings settings, ObjectMapper json, Clock clock, IdGenerator ids) {
         var accounts = storage.repositories().accounts();
         byte[] key = SigningKeys.load(accounts.secrets(), null);
         StepListener listener = platform.crashAfterStep() == null ? StepListener.NONE : new CrashPoint(platform.crashAfterStep());
@@ -85,10 +91,10 @@ public final class ControlPlaneModule {
                 .repositories(storage.repositories())
                 .runtime(runtimes.runtime())
                 .databases(runtimes.databases())
-                .dns(new LocalDnsRegistrar(config.dataDir().resolve("dns-records.json"), json))
+                .dns(outside.dns())
                 .agent(new HttpInstanceAgent(json, clock))
-                .mailer(new OutboxMailer(accounts.outbox(), ids, clock))
-                .backupStore(new FileBackupStore(config.dataDir().resolve("backups")))
+                .mailer(new OutboxMailer(accounts.outbox(), ids, clock, outside.mailDelivery()))
+                .backupStore(outside.backups())
                 .billing(new RecordingBillingProvider())
                 .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
                 .tokenService(new JwtTokenService(key, "litedesk:platform", clock))
@@ -122,7 +128,7 @@ public final class ControlPlaneModule {
     @Provides
     @Singleton
     static ControlPlaneApplication application(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage,
-                                               ControlPlane controlPlane, Runtimes runtimes, Api api, RequestPipeline pipeline,
+                                               ControlPlane controlPlane, Runtimes runtimes, OutsideServices outside, Api api, RequestPipeline pipeline,
                                                FrontDoor frontDoor) {
         List<io.helidon.webserver.http.HttpService> services = new java.util.ArrayList<>(List.of(
                 new PlatformHealthResource(api, controlPlane, InstanceModule.VERSION, config.runtime()),
@@ -131,7 +137,8 @@ public final class ControlPlaneModule {
                 new PlatformAdminResources(api, controlPlane),
                 new OpenApiResource(api, InstanceModule.VERSION)));
         services.addAll(com.litedesk.app.web.WebUi.controlPlane());
-        return new ControlPlaneApplication(storage, controlPlane, runtimes, platform, api, pipeline, frontDoor, services,
+        return new ControlPlaneApplication(storage, controlPlane, runtimes, platform, outside,
+                config.integrations().backupRetention(), api, pipeline, frontDoor, services,
                 config.bindHost(), config.port(), config.maxBodyBytes());
     }
 }

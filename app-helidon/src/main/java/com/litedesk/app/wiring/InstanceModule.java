@@ -57,7 +57,8 @@ public final class InstanceModule {
                 .repositories(stores)
                 .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
                 .tokenService(new JwtTokenService(key, "litedesk:instance:" + config.instanceId(), clock))
-                .mailer(new OutboxMailer(stores.outbox(), ids, clock))
+                .mailer(new OutboxMailer(stores.outbox(), ids, clock,
+                        com.litedesk.app.platform.OutsideServices.mailDelivery(config, new java.util.ArrayList<>())))
                 .clock(clock)
                 .ids(ids)
                 .publicUrl(config.publicUrl())

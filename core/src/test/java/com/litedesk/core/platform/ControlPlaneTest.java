@@ -356,4 +356,24 @@ class ControlPlaneTest {
         assertThat(mailer.sent).hasSize(2).last() // the restored Owner has no password yet: invited to the copy too
                 .satisfies(m -> assertThat(m.text()).contains("http://acme-copy.localhost:8080/set-password?token="));
     }
+
+    @Test
+    void backupsPastRetentionAreDeletedButEachInstancesNewestIsKept() {
+        String acme = convertAndWait("acme");
+        String globex = convertAndWait("globex");
+        var oldAcme = platform.backups().create(admin, acme, "scheduled");
+        var onlyGlobex = platform.backups().create(admin, globex, "scheduled");
+        clock.advance(Duration.ofDays(20));
+        var middleAcme = platform.backups().create(admin, acme, "scheduled");
+        clock.advance(Duration.ofDays(15));
+        var newAcme = platform.backups().create(admin, acme, "manual");
+
+        assertThat(platform.backups().prune(Duration.ofDays(30))).isEqualTo(1);
+
+        assertThat(platform.backups().list(viewer, acme)).extracting(b -> b.id()).containsExactlyInAnyOrder(middleAcme.id(), newAcme.id());
+        assertThat(platform.backups().list(viewer, globex)).extracting(b -> b.id()).containsExactly(onlyGlobex.id());
+        assertThat(ports.backupFiles).doesNotContainKey(oldAcme.storeKey()).containsKeys(middleAcme.storeKey(), newAcme.storeKey(),
+                onlyGlobex.storeKey());
+        assertThat(platform.backups().prune(Duration.ofDays(30))).isZero();
+    }
 }

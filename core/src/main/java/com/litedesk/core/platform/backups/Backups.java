@@ -22,6 +22,7 @@ import com.litedesk.ports.store.SortKey;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -99,6 +100,37 @@ public final class Backups {
             }
         }
         return done;
+    }
+
+    /**
+     * Deletes backups older than {@code keepFor} from the store and the catalogue, but always keeps each instance's
+     * newest one. A backup whose file cannot be deleted now stays catalogued and is tried again next time.
+     * Returns how many were deleted.
+     */
+    public int prune(Duration keepFor) {
+        Instant cutoff = context.now().minus(keepFor);
+        List<Backup> all = context.stores().backups().list(new Query(List.of(), List.of(SortKey.desc("createdAt")), null, 1_000_000)).items();
+        java.util.Set<String> newestSeen = new java.util.HashSet<>();
+        int deleted = 0;
+        for (Backup backup : all) {
+            boolean newest = newestSeen.add(backup.instanceId());
+            if (newest || !backup.createdAt().isBefore(cutoff)) {
+                continue;
+            }
+            try {
+                context.backupStore().delete(backup.storeKey());
+                context.stores().backups().delete(backup.id(), backup.version());
+                deleted++;
+            } catch (LiteDeskException e) {
+                System.getLogger("litedesk.backups").log(System.Logger.Level.WARNING,
+                        "backup " + backup.storeKey() + " past retention could not be deleted: " + e.getMessage());
+            }
+        }
+        if (deleted > 0) {
+            context.audit().recordSuccess(Actor.system(null), "backup.prune", new RecordRef(RecordType.INSTANCE, "*"), Map.of(),
+                    Map.of("deleted", Integer.toString(deleted), "olderThan", cutoff.toString()));
+        }
+        return deleted;
     }
 
     public List<Backup> list(Actor actor, String instanceId) {

@@ -1,0 +1,132 @@
+package com.litedesk.app.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where mail, DNS records and backups go. Locally: the outbox (mail kept, not delivered), a DNS file and a backup
+ * directory under the data directory. On AWS: SES, Route 53 and S3, each chosen on its own, with credentials
+ * only from the AWS SDK's default chain (environment, profile, web identity, instance role).
+ *
+ * @param mail {@code outbox} or {@code ses}
+ * @param mailFrom the sender of every mail (an SES-verified identity with {@code ses})
+ * @param awsRegion LITEDESK_AWS_REGION, else AWS_REGION: the region of SES and the S3 bucket
+ * @param dns {@code local} or {@code route53}
+ * @param dnsTarget what instance hosts point at: the ingress load balancer's DNS name, or an IPv4 address
+ * @param backups {@code file} or {@code s3}
+ * @param backupRetention backups older than this are deleted (each instance's newest is always kept)
+ */
+public record Integrations(
+        String mail,
+        String mailFrom,
+        String awsRegion,
+        URI sesEndpoint,
+        String dns,
+        String dnsTarget,
+        String route53ZoneId,
+        String route53AliasZoneId,
+        int route53Ttl,
+        URI route53Endpoint,
+        String backups,
+        String s3Bucket,
+        String s3Prefix,
+        String s3KmsKeyId,
+        URI s3Endpoint,
+        Duration backupRetention) {
+
+    static Integrations from(Function<String, String> get) {
+        String mail = oneOf(get, "LITEDESK_MAIL", Set.of("outbox", "ses"));
+        String dns = oneOf(get, "LITEDESK_DNS", Set.of("local", "route53"));
+        String backups = oneOf(get, "LITEDESK_BACKUPS", Set.of("file", "s3"));
+        String region = LiteDeskConfig.blankToNull(get.apply("LITEDESK_AWS_REGION"));
+        if (region == null) {
+            region = LiteDeskConfig.blankToNull(get.apply("AWS_REGION"));
+        }
+        String from = LiteDeskConfig.required(get, "LITEDESK_MAIL_FROM");
+        if (mail.equals("ses")) {
+            if (!from.contains("@")) {
+                throw new ConfigurationError("LITEDESK_MAIL=ses needs LITEDESK_MAIL_FROM, an address verified in SES, got '" + from + "'");
+            }
+            needRegion(region, "LITEDESK_MAIL=ses");
+        }
+        String dnsTarget = LiteDeskConfig.blankToNull(get.apply("LITEDESK_DNS_TARGET"));
+        String zone = LiteDeskConfig.blankToNull(get.apply("LITEDESK_ROUTE53_ZONE_ID"));
+        if (dns.equals("route53")) {
+            if (zone == null || !zone.matches("^(/hostedzone/)?[A-Z0-9]{1,32}$")) {
+                throw new ConfigurationError("LITEDESK_DNS=route53 needs LITEDESK_ROUTE53_ZONE_ID, the hosted zone of the base domain (Z…)"
+                        + (zone == null ? "" : ", got '" + zone + "'"));
+            }
+            if (dnsTarget == null) {
+                throw new ConfigurationError("LITEDESK_DNS=route53 needs LITEDESK_DNS_TARGET, what instance hosts point at "
+                        + "(the ingress load balancer's DNS name or an IPv4 address)");
+            }
+        }
+        String bucket = LiteDeskConfig.blankToNull(get.apply("LITEDESK_S3_BUCKET"));
+        if (backups.equals("s3")) {
+            if (bucket == null || !bucket.matches("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")) {
+                throw new ConfigurationError("LITEDESK_BACKUPS=s3 needs LITEDESK_S3_BUCKET, an S3 bucket name"
+                        + (bucket == null ? "" : ", got '" + bucket + "'"));
+            }
+            needRegion(region, "LITEDESK_BACKUPS=s3");
+        }
+        String prefix = LiteDeskConfig.blankToNull(get.apply("LITEDESK_S3_PREFIX"));
+        if (prefix != null && (prefix.startsWith("/") || prefix.contains(".."))) {
+            throw new ConfigurationError("LITEDESK_S3_PREFIX must be a relative key prefix such as backups/, got '" + prefix + "'");
+        }
+        return new Integrations(mail, from, region, uri(get, "LITEDESK_SES_ENDPOINT"),
+                dns, dnsTarget == null ? "127.0.0.1" : dnsTarget, zone, LiteDeskConfig.blankToNull(get.apply("LITEDESK_ROUTE53_ALIAS_ZONE_ID")),
+                LiteDeskConfig.integer(get, "LITEDESK_ROUTE53_TTL", 1, 172_800), uri(get, "LITEDESK_ROUTE53_ENDPOINT"),
+                backups, bucket, prefix == null ? "" : prefix, LiteDeskConfig.blankToNull(get.apply("LITEDESK_S3_KMS_KEY_ID")),
+                uri(get, "LITEDESK_S3_ENDPOINT"), retention(get));
+    }
+
+    private static void needRegion(String region, String what) {
+        if (region == null) {
+            throw new ConfigurationError(what + " needs an AWS region: set LITEDESK_AWS_REGION (or AWS_REGION)");
+        }
+        if (!region.matches("^[a-z]{2}(-[a-z]+)+-\\d$")) {
+            throw new ConfigurationError("LITEDESK_AWS_REGION must be an AWS region such as eu-west-1, got '" + region + "'");
+        }
+    }
+
+    private static String oneOf(Function<String, String> get, String name, Set<String> allowed) {
+        String value = LiteDeskConfig.required(get, name).toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw new ConfigurationError(name + " must be one of " + allowed.stream().sorted().toList() + ", got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static URI uri(Function<String, String> get, String name) {
+        String raw = LiteDeskConfig.blankToNull(get.apply(name));
+        if (raw == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(raw);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError(name + " must be an http(s) URL, got '" + raw + "'");
+        }
+    }
+
+    private static Duration retention(Function<String, String> get) {
+        String raw = LiteDeskConfig.required(get, "LITEDESK_BACKUP_RETENTION");
+        try {
+            Duration d = Duration.parse(raw.toUpperCase(Locale.ROOT));
+            if (d.compareTo(Duration.ofDays(1)) < 0) {
+                throw new DateTimeParseException("too short", raw, 0);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationError("LITEDESK_BACKUP_RETENTION must be an ISO-8601 duration of at least a day such as P30D, got '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.litedesk.app;
+
+import com.litedesk.app.config.ConfigurationError;
+import com.litedesk.app.config.LiteDeskConfig;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** LITEDESK_DNS, LITEDESK_BACKUPS and LITEDESK_MAIL: the defaults, the AWS choices, and one clear line for each mistake. */
+class IntegrationsConfigTest {
+
+    @Test
+    void locallyEverythingStaysUnderTheDataDirectory() {
+        var in = LiteDeskConfig.from(Map.<String, String>of()::get).integrations();
+
+        assertThat(in.mail()).isEqualTo("outbox");
+        assertThat(in.dns()).isEqualTo("local");
+        assertThat(in.backups()).isEqualTo("file");
+        assertThat(in.dnsTarget()).isEqualTo("127.0.0.1");
+        assertThat(in.backupRetention()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void onAwsEachServiceIsChosenWithItsSettings() {
+        var in = LiteDeskConfig.from(Map.of("LITEDESK_DNS", "route53", "LITEDESK_ROUTE53_ZONE_ID", "Z0123456789ABC",
+                "LITEDESK_DNS_TARGET", "lb.elb.amazonaws.com", "LITEDESK_BACKUPS", "S3", "LITEDESK_S3_BUCKET", "acme-litedesk-backups",
+                "AWS_REGION", "eu-central-1", "LITEDESK_MAIL", "ses", "LITEDESK_MAIL_FROM", "crm@acme.example",
+                "LITEDESK_S3_ENDPOINT", "https://bucket.vpce-1a2b3c4d.s3.eu-central-1.vpce.amazonaws.com",
+                "LITEDESK_BACKUP_RETENTION", "P14D")::get).integrations();
+
+        assertThat(in.dns()).isEqualTo("route53");
+        assertThat(in.route53ZoneId()).isEqualTo("Z0123456789ABC");
+        assertThat(in.backups()).isEqualTo("s3");
+        assertThat(in.awsRegion()).isEqualTo("eu-central-1");
+        assertThat(in.s3Endpoint()).isEqualTo(URI.create("https://bucket.vpce-1a2b3c4d.s3.eu-central-1.vpce.amazonaws.com"));
+        assertThat(in.backupRetention()).isEqualTo(Duration.ofDays(14));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "LITEDESK_DNS=cloudflare | LITEDESK_DNS must be one of [local, route53], got 'cloudflare'",
+        "LITEDESK_DNS=route53 | LITEDESK_DNS=route53 needs LITEDESK_ROUTE53_ZONE_ID, the hosted zone of the base domain (Z…)",
+        "LITEDESK_DNS=route53,LITEDESK_ROUTE53_ZONE_ID=zone one | LITEDESK_DNS=route53 needs LITEDESK_ROUTE53_ZONE_ID, the hosted zone of the base domain (Z…), got 'zone one'",
+        "LITEDESK_DNS=route53,LITEDESK_ROUTE53_ZONE_ID=Z1 | LITEDESK_DNS=route53 needs LITEDESK_DNS_TARGET, what instance hosts point at (the ingress load balancer's DNS name or an IPv4 address)",
+        "LITEDESK_BACKUPS=s3 | LITEDESK_BACKUPS=s3 needs LITEDESK_S3_BUCKET, an S3 bucket name",
+        "LITEDESK_BACKUPS=s3,LITEDESK_S3_BUCKET=Bad_Bucket | LITEDESK_BACKUPS=s3 needs LITEDESK_S3_BUCKET, an S3 bucket name, got 'Bad_Bucket'",
+        "LITEDESK_BACKUPS=s3,LITEDESK_S3_BUCKET=backups | LITEDESK_BACKUPS=s3 needs an AWS region: set LITEDESK_AWS_REGION (or AWS_REGION)",
+        "LITEDESK_BACKUPS=s3,LITEDESK_S3_BUCKET=backups,LITEDESK_AWS_REGION=Frankfurt | LITEDESK_AWS_REGION must be an AWS region such as eu-west-1, got 'Frankfurt'",
+        "LITEDESK_BACKUPS=s3,LITEDESK_S3_BUCKET=backups,AWS_REGION=eu-west-1,LITEDESK_S3_ENDPOINT=s3 please | LITEDESK_S3_ENDPOINT must be an http(s) URL, got 's3 please'",
+        "LITEDESK_BACKUPS=tape | LITEDESK_BACKUPS must be one of [file, s3], got 'tape'",
+        "LITEDESK_BACKUP_RETENTION=PT1H | LITEDESK_BACKUP_RETENTION must be an ISO-8601 duration of at least a day such as P30D, got 'PT1H'",
+        "LITEDESK_MAIL=smtp | LITEDESK_MAIL must be one of [outbox, ses], got 'smtp'",
+        "LITEDESK_MAIL=ses,LITEDESK_MAIL_FROM=nobody | LITEDESK_MAIL=ses needs LITEDESK_MAIL_FROM, an address verified in SES, got 'nobody'",
+        "LITEDESK_MAIL=ses | LITEDESK_MAIL=ses needs an AWS region: set LITEDESK_AWS_REGION (or AWS_REGION)",
+    })
+    void aWrongOrMissingSettingStopsStartUpWithOneClearLine(String settings, String message) {
+        Map<String, String> env = new HashMap<>();
+        for (String pair : settings.split(",")) {
+            env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+
+        assertThatThrownBy(() -> LiteDeskConfig.from(env::get)).isInstanceOf(ConfigurationError.class).hasMessage(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}
