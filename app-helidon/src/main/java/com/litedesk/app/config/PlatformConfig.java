@@ -9,6 +9,7 @@ import java.util.function.Function;
  * What only the control plane reads: its first admin, how often monitoring and jobs run, the public form's
  * rate limit, how often a failing provisioning step is tried. Durations are ISO-8601 ({@code PT5M}).
  *
+ * @param instanceDatabaseUsers on MONGO_URI, one MongoDB user per instance (LITEDESK_DB_USERS=per-instance)
  * @param crashAfterStep for crash tests only: after this provisioning step's action the process stops dead
  */
 public record PlatformConfig(
@@ -30,7 +31,8 @@ public record PlatformConfig(
         String wildcardTlsSecret,
         String ingressNamespace,
         int provisioningAttempts,
-        Duration provisioningFirstRetry) {
+        Duration provisioningFirstRetry,
+        boolean instanceDatabaseUsers) {
 
     public static PlatformConfig fromEnvironment(LiteDeskConfig base) {
         return from(System::getenv, base);
@@ -66,7 +68,17 @@ public record PlatformConfig(
                 LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_IMAGE")), LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_CLASS"),
                 LiteDeskConfig.required(get, "LITEDESK_K8S_CLUSTER_ISSUER"), LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_WILDCARD_TLS_SECRET")),
                 LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_NAMESPACE"),
-                LiteDeskConfig.integer(get, "LITEDESK_PROVISIONING_ATTEMPTS", 1, 100), duration(get, "LITEDESK_PROVISIONING_FIRST_RETRY"));
+                LiteDeskConfig.integer(get, "LITEDESK_PROVISIONING_ATTEMPTS", 1, 100), duration(get, "LITEDESK_PROVISIONING_FIRST_RETRY"),
+                databaseUsers(get));
+    }
+
+    private static boolean databaseUsers(Function<String, String> get) {
+        String raw = LiteDeskConfig.required(get, "LITEDESK_DB_USERS").toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "per-instance" -> true;
+            case "shared" -> false;
+            default -> throw new ConfigurationError("LITEDESK_DB_USERS must be per-instance or shared, got '" + raw + "'");
+        };
     }
 
     private static Duration duration(Function<String, String> get, String name) {

@@ -5,6 +5,7 @@ import com.litedesk.adapters.mongo.MongoDatabaseProvisioner;
 import com.litedesk.adapters.mongo.MongoPlatformRepositories;
 import com.litedesk.app.config.ConfigurationError;
 import com.litedesk.app.config.LiteDeskConfig;
+import com.litedesk.app.security.SigningKeys;
 import com.litedesk.ports.platform.PlatformRepositories;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * The control plane's MongoDB: {@code MONGO_URI}, or the embedded server on {@code <data dir>/litedesk.mv}. Its
- * own database is {@code litedesk_platform}; every instance gets a database of its own on the same server.
+ * own database is {@code litedesk_platform}; every instance gets a database of its own on the same server, and
+ * on MONGO_URI a user of its own unless LITEDESK_DB_USERS=shared.
  */
 public final class ControlPlaneStorage implements AutoCloseable {
 
@@ -31,7 +33,16 @@ public final class ControlPlaneStorage implements AutoCloseable {
         this.resources = resources;
     }
 
+    /** The embedded server or MONGO_URI, with instances sharing the connection's user. */
     public static ControlPlaneStorage open(LiteDeskConfig config) {
+        return open(config, false);
+    }
+
+    /**
+     * @param instanceUsers give each instance its own MongoDB user (MONGO_URI only: the embedded server has none),
+     *                      with passwords derived from a key kept in the control plane's database
+     */
+    public static ControlPlaneStorage open(LiteDeskConfig config, boolean instanceUsers) {
         List<AutoCloseable> resources = new ArrayList<>();
         String uri = config.mongoUri();
         if (uri == null) {
@@ -45,7 +56,9 @@ public final class ControlPlaneStorage implements AutoCloseable {
             uri = server.connectionString();
         }
         MongoPlatformRepositories platform = MongoPlatformRepositories.connect(uri, DATABASE);
-        MongoDatabaseProvisioner databases = new MongoDatabaseProvisioner(uri);
+        byte[] userKey = instanceUsers && config.mongoUri() != null
+                ? SigningKeys.load(platform.repositories().accounts().secrets(), null, "database-user-key") : null;
+        MongoDatabaseProvisioner databases = new MongoDatabaseProvisioner(uri, userKey);
         resources.addFirst(platform);
         resources.addFirst(databases);
         return new ControlPlaneStorage(uri, platform.repositories(), databases, resources);

@@ -18,17 +18,22 @@ public final class SigningKeys {
     }
 
     public static byte[] load(SecretRepository secrets, String configured) {
+        return load(secrets, configured, NAME);
+    }
+
+    /** The 32-byte key kept under {@code name}: made once, then the same for every process sharing the database. */
+    public static byte[] load(SecretRepository secrets, String configured, String name) {
         if (configured != null && !configured.isBlank()) {
             return Base64.getDecoder().decode(configured.strip());
         }
-        return secrets.findById(NAME).map(s -> Base64.getDecoder().decode(s.value())).orElseGet(() -> {
+        return secrets.findById(name).map(s -> Base64.getDecoder().decode(s.value())).orElseGet(() -> {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             try {
-                secrets.insert(new Secret(NAME, 1, Base64.getEncoder().encodeToString(key)));
+                secrets.insert(new Secret(name, 1, Base64.getEncoder().encodeToString(key)));
                 return key;
             } catch (LiteDeskException raced) {
-                return Base64.getDecoder().decode(secrets.findById(NAME).orElseThrow().value());
+                return Base64.getDecoder().decode(secrets.findById(name).orElseThrow().value());
             }
         });
     }

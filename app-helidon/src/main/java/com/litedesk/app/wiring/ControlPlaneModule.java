@@ -46,8 +46,8 @@ public final class ControlPlaneModule {
 
     @Provides
     @Singleton
-    static ControlPlaneStorage storage(LiteDeskConfig config) {
-        return ControlPlaneStorage.open(config);
+    static ControlPlaneStorage storage(LiteDeskConfig config, PlatformConfig platform) {
+        return ControlPlaneStorage.open(config, platform.instanceDatabaseUsers());
     }
 
     @Provides
