@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -99,6 +100,11 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
         Map<String, String> labels = labels(spec.subdomain(), id);
         Map<String, String> selector = Map.of("app.kubernetes.io/name", APP, INSTANCE_ID, id);
         Size size = Size.of(spec.planId());
+        Namespace existing = call("read namespace " + ns, () -> client.namespaces().withName(ns).get());
+        if (terminating(existing)) {
+            throw LiteDeskException.unavailable("namespace " + ns + " is still terminating (deleted at "
+                    + existing.getMetadata().getDeletionTimestamp() + "); it cannot take new objects until it is gone", null);
+        }
         apply(new NamespaceBuilder().withMetadata(meta(null, ns, labels)).build());
         apply(new ResourceQuotaBuilder().withMetadata(meta(ns, "litedesk-quota", labels)).withNewSpec()
                 .addToHard("requests.cpu", new Quantity(size.quotaCpu())).addToHard("limits.cpu", new Quantity(size.quotaCpu()))
@@ -206,22 +212,39 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
         });
     }
 
-    /** Deletes the namespace, and with it every object of the instance, and waits until it is gone. */
+    /**
+     * Deletes the namespace, and with it every object of the instance, and waits until it is gone. A namespace
+     * still terminating after the deletion timeout (a stuck finalizer) is UNAVAILABLE, naming what holds it; the
+     * deletion step is then retried, and nothing else waits for it.
+     */
     @Override
     public void remove(String instanceId) {
         String ns = namespaceOf(instanceId);
-        call("delete namespace " + ns, () -> {
-            client.namespaces().withName(ns).delete();
+        call("delete namespace " + ns, () -> client.namespaces().withName(ns).delete());
+        try {
             client.namespaces().withName(ns).waitUntilCondition(n -> n == null, deletionTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        });
+        } catch (KubernetesClientTimeoutException e) {
+            Namespace stuck = call("read namespace " + ns, () -> client.namespaces().withName(ns).get());
+            String holders = stuck == null ? "" : "; finalizers " + (stuck.getSpec() == null || stuck.getSpec().getFinalizers() == null
+                    ? List.of() : stuck.getSpec().getFinalizers()) + " " + stuck.getMetadata().getFinalizers();
+            throw LiteDeskException.unavailable("namespace " + ns + " is still terminating after " + deletionTimeout.toSeconds()
+                    + " s" + holders, e);
+        } catch (KubernetesClientException e) {
+            throw LiteDeskException.unavailable("Kubernetes API failed while waiting for namespace " + ns + " to go ("
+                    + e.getCode() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean terminating(Namespace namespace) {
+        return namespace != null && namespace.getMetadata().getDeletionTimestamp() != null;
     }
 
     @Override
     public Optional<Workload> find(String instanceId) {
         String ns = namespaceOf(instanceId);
         return call("read deployment in " + ns, () -> {
-            if (client.namespaces().withName(ns).get() == null) {
+            Namespace namespace = client.namespaces().withName(ns).get();
+            if (namespace == null || terminating(namespace)) {
                 return Optional.<Workload>empty(); // its namespace is gone (or going): so is the workload
             }
             return Optional.ofNullable(client.apps().deployments().inNamespace(ns).withName(APP).get()).map(d -> workloadOf(instanceId, d));
