@@ -70,4 +70,24 @@ class IntegrationsConfigTest {
         assertThatThrownBy(() -> LiteDeskConfig.from(env::get)).isInstanceOf(ConfigurationError.class).hasMessage(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void onKubernetesInstanceDatabasesAreSharedOrStatefulSetsWithTheirSettings() {
+        var base = LiteDeskConfig.from(Map.<String, String>of()::get);
+        assertThat(com.litedesk.app.config.PlatformConfig.from(Map.<String, String>of()::get, base).kubernetesDatabase()).isNull();
+
+        var statefulSets = com.litedesk.app.config.PlatformConfig.from(Map.of("LITEDESK_K8S_DATABASE", "statefulset",
+                "LITEDESK_K8S_DB_STORAGE", "20Gi", "POD_NAMESPACE", "litedesk-system")::get, base).kubernetesDatabase();
+        assertThat(statefulSets.image()).isEqualTo("mongo:7");
+        assertThat(statefulSets.storage()).isEqualTo("20Gi");
+        assertThat(statefulSets.controlPlaneNamespace()).isEqualTo("litedesk-system");
+
+        assertThatThrownBy(() -> com.litedesk.app.config.PlatformConfig.from(Map.of("LITEDESK_K8S_DATABASE", "statefulset")::get, base))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("LITEDESK_K8S_DATABASE=statefulset needs LITEDESK_K8S_CONTROL_PLANE_NAMESPACE");
+        assertThatThrownBy(() -> com.litedesk.app.config.PlatformConfig.from(Map.of("LITEDESK_K8S_DATABASE", "operator")::get, base))
+                .isInstanceOf(ConfigurationError.class).hasMessage("LITEDESK_K8S_DATABASE must be shared or statefulset, got 'operator'");
+        assertThatThrownBy(() -> com.litedesk.app.config.PlatformConfig.from(Map.of("LITEDESK_K8S_DATABASE", "statefulset",
+                "LITEDESK_K8S_DB_STORAGE", "big", "POD_NAMESPACE", "x")::get, base))
+                .isInstanceOf(ConfigurationError.class).hasMessage("LITEDESK_K8S_DB_STORAGE must be a size such as 5Gi, got 'big'");
+    }
 }

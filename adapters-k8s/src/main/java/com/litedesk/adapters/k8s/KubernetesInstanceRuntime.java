@@ -32,7 +32,6 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,33 +268,14 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
     }
 
     private <T extends HasMetadata> void apply(T resource) {
-        call("apply " + resource.getKind() + " " + resource.getMetadata().getName(),
-                () -> client.resource(resource).createOr(NonDeletingOperation::update));
+        KubernetesCalls.apply(client, resource);
     }
 
-    private static ObjectMeta meta(String namespace, String name, Map<String, String> labels) {
+    static ObjectMeta meta(String namespace, String name, Map<String, String> labels) {
         return new ObjectMetaBuilder().withNamespace(namespace).withName(name).withLabels(labels).build();
     }
 
-    /** Retries API errors that may pass (conflicts, server errors, throttling) with back-off, then fails UNAVAILABLE. */
     private static <T> T call(String what, Supplier<T> action) {
-        long delay = 200;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return action.get();
-            } catch (KubernetesClientException e) {
-                boolean transientFailure = e.getCode() == 409 || e.getCode() == 429 || e.getCode() >= 500 || e.getCode() == 0;
-                if (!transientFailure || attempt >= 4) {
-                    throw LiteDeskException.unavailable("Kubernetes API failed to " + what + " (" + e.getCode() + "): " + e.getMessage(), e);
-                }
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw LiteDeskException.unavailable("interrupted while trying to " + what, interrupted);
-                }
-                delay *= 2;
-            }
-        }
+        return KubernetesCalls.call(what, action);
     }
 }

@@ -63,6 +63,16 @@ class HelmChartAwsTest {
     }
 
     @Test
+    void instanceDatabasesCanBeStatefulSetsLettingInTheReleaseNamespace() {
+        var config = one(parse(template().set("instanceDatabase.mode", "statefulset").set("instanceDatabase.storageClass", "gp3").call()),
+                ConfigMap.class).getData();
+
+        assertThat(config).containsEntry("LITEDESK_K8S_DATABASE", "statefulset").containsEntry("LITEDESK_K8S_DB_STORAGE", "5Gi")
+                .containsEntry("LITEDESK_K8S_DB_STORAGE_CLASS", "gp3").containsEntry("LITEDESK_K8S_CONTROL_PLANE_NAMESPACE", "litedesk-system");
+        assertThatThrownBy(() -> template().set("instanceDatabase.storage", "lots").call()).hasMessageContaining("/instanceDatabase/storage");
+    }
+
+    @Test
     void anAwsChoiceWithoutItsSettingsOrWithAWrongValueIsRefused() {
         assertThatThrownBy(() -> template().set("dns.provider", "route53").call()).hasMessageContaining("dns.route53ZoneId is required");
         assertThatThrownBy(() -> template().set("backups.store", "s3").call()).hasMessageContaining("backups.s3Bucket is required");

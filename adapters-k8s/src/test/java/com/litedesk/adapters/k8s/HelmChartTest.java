@@ -69,7 +69,7 @@ class HelmChartTest {
     }
 
     @Test
-    void theClusterRoleGrantsEveryCallTheRuntimeMakes() throws Exception {
+    void theClusterRoleGrantsEveryCallTheRuntimeAndItsDatabasesMake() throws Exception {
         var runtime = new KubernetesInstanceRuntime(client, new KubernetesSettings("img", "nginx", "le", null, "ingress-nginx", 27017),
                 Duration.ofSeconds(5));
         var spec = new WorkloadSpec("i1", "acme", "Acme", "acme.crm.example.com", "https://acme.crm.example.com",
@@ -81,6 +81,13 @@ class HelmChartTest {
         runtime.list();
         runtime.stop("i1");
         runtime.start("i1");
+        var databases = new KubernetesDatabases(client, new DatabaseSettings("mongo:7", "5Gi", null, "500m", "512Mi", "litedesk-system",
+                Duration.ofMillis(300)));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> databases.create("i2")).hasMessageContaining("not ready"); // no kubelet on the mock server
+        }
+        databases.exists("i2");
+        databases.drop("i2");
         runtime.remove("i1");
 
         Set<String> calls = new LinkedHashSet<>();
@@ -137,7 +144,7 @@ class HelmChartTest {
             case "POST" -> "create";
             case "PUT" -> "update";
             case "PATCH" -> "patch";
-            case "DELETE" -> "delete";
+            case "DELETE" -> named ? "delete" : "deletecollection";
             default -> method.toLowerCase();
         };
         return group + "/" + resource + ":" + verb;

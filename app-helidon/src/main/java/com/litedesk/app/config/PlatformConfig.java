@@ -32,7 +32,8 @@ public record PlatformConfig(
         String ingressNamespace,
         int provisioningAttempts,
         Duration provisioningFirstRetry,
-        boolean instanceDatabaseUsers) {
+        boolean instanceDatabaseUsers,
+        com.litedesk.adapters.k8s.DatabaseSettings kubernetesDatabase) {
 
     public static PlatformConfig fromEnvironment(LiteDeskConfig base) {
         return from(System::getenv, base);
@@ -69,7 +70,32 @@ public record PlatformConfig(
                 LiteDeskConfig.required(get, "LITEDESK_K8S_CLUSTER_ISSUER"), LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_WILDCARD_TLS_SECRET")),
                 LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_NAMESPACE"),
                 LiteDeskConfig.integer(get, "LITEDESK_PROVISIONING_ATTEMPTS", 1, 100), duration(get, "LITEDESK_PROVISIONING_FIRST_RETRY"),
-                databaseUsers(get));
+                databaseUsers(get), kubernetesDatabase(get));
+    }
+
+    /** Per-instance StatefulSets (LITEDESK_K8S_DATABASE=statefulset), or null for databases on MONGO_URI. */
+    private static com.litedesk.adapters.k8s.DatabaseSettings kubernetesDatabase(Function<String, String> get) {
+        String mode = LiteDeskConfig.required(get, "LITEDESK_K8S_DATABASE").toLowerCase(Locale.ROOT);
+        if (mode.equals("shared")) {
+            return null;
+        }
+        if (!mode.equals("statefulset")) {
+            throw new ConfigurationError("LITEDESK_K8S_DATABASE must be shared or statefulset, got '" + mode + "'");
+        }
+        String storage = LiteDeskConfig.required(get, "LITEDESK_K8S_DB_STORAGE");
+        if (!storage.matches("^\\d+(Mi|Gi|Ti)$")) {
+            throw new ConfigurationError("LITEDESK_K8S_DB_STORAGE must be a size such as 5Gi, got '" + storage + "'");
+        }
+        String namespace = LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_CONTROL_PLANE_NAMESPACE"));
+        if (namespace == null) {
+            namespace = LiteDeskConfig.blankToNull(get.apply("POD_NAMESPACE"));
+        }
+        if (namespace == null) {
+            throw new ConfigurationError("LITEDESK_K8S_DATABASE=statefulset needs LITEDESK_K8S_CONTROL_PLANE_NAMESPACE (or POD_NAMESPACE), "
+                    + "the only namespace let in to instance databases besides the instance");
+        }
+        return new com.litedesk.adapters.k8s.DatabaseSettings(LiteDeskConfig.required(get, "LITEDESK_K8S_DB_IMAGE"), storage,
+                LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_DB_STORAGE_CLASS")), "500m", "512Mi", namespace, Duration.ofMinutes(3));
     }
 
     private static boolean databaseUsers(Function<String, String> get) {

@@ -4,6 +4,7 @@ import com.litedesk.adapters.docker.DockerDatabaseProvisioner;
 import com.litedesk.adapters.docker.DockerEngine;
 import com.litedesk.adapters.docker.DockerInstanceRuntime;
 import com.litedesk.adapters.docker.DockerSettings;
+import com.litedesk.adapters.k8s.KubernetesDatabases;
 import com.litedesk.adapters.mongo.MongoDatabaseProvisioner;
 import com.litedesk.app.config.ConfigurationError;
 import com.litedesk.app.config.LiteDeskConfig;
@@ -19,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * The runtime LITEDESK_RUNTIME chooses, with the database provisioning that goes with it: in-process
- * instances with their databases on the control plane's MongoDB server, or containers with a database
- * container each.
+ * instances with their databases on the control plane's MongoDB server, containers with a database container
+ * each, or Kubernetes namespaces with their databases on MONGO_URI or in a StatefulSet each.
  */
 public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, InProcessRuntime inProcess, AutoCloseable resources)
         implements AutoCloseable {
@@ -36,7 +37,7 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                 var engine = DockerEngine.fromEnvironment(Duration.ofSeconds(60));
                 var settings = new DockerSettings(platform.dockerImage(), platform.dockerDatabaseImage(), 512, 1.0);
                 var databases = new DockerDatabaseProvisioner(engine, settings);
-                yield new Runtimes(new DockerInstanceRuntime(engine, settings), new ContainerDatabases(databases), null, engine);
+                yield new Runtimes(new DockerInstanceRuntime(engine, settings), new SeparateDatabases(containers(databases)), null, engine);
             }
             case "kubernetes" -> {
                 if (config.mongoUri() == null) {
@@ -48,8 +49,10 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                 var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build(); // in-cluster or ~/.kube/config
                 var settings = new com.litedesk.adapters.k8s.KubernetesSettings(platform.kubernetesImage(), platform.ingressClass(),
                         platform.clusterIssuer(), platform.wildcardTlsSecret(), platform.ingressNamespace(), 27017);
+                DatabaseProvisioner databases = platform.kubernetesDatabase() == null ? storage.databases()
+                        : new SeparateDatabases(statefulSets(new KubernetesDatabases(client, platform.kubernetesDatabase())));
                 yield new Runtimes(new com.litedesk.adapters.k8s.KubernetesInstanceRuntime(client, settings, Duration.ofMinutes(5)),
-                        storage.databases(), null, client);
+                        databases, null, client);
             }
             default -> throw new ConfigurationError("LITEDESK_RUNTIME must be in-process, docker or kubernetes, got '" + config.runtime() + "'");
         };
@@ -67,35 +70,95 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
         }
     }
 
-    /** Database containers, copied for backups through the port the engine published, by the MongoDB adapter. */
-    private record ContainerDatabases(DockerDatabaseProvisioner containers) implements DatabaseProvisioner {
+    /** Database servers of their own per instance (containers, StatefulSets), as the provisioner sees them. */
+    private interface DatabaseServers {
+        InstanceDatabase create(String instanceId);
+
+        boolean exists(String instanceId);
+
+        void drop(String instanceId);
+
+        /** Where the control plane reaches the instance's server to back it up and restore it. */
+        String reachableAt(String instanceId);
+    }
+
+    /** A database server per instance, copied for backups by the MongoDB adapter through where it is reachable. */
+    private record SeparateDatabases(DatabaseServers servers) implements DatabaseProvisioner {
         @Override
         public InstanceDatabase create(String instanceId) {
-            return containers.create(instanceId);
+            return servers.create(instanceId);
         }
 
         @Override
         public boolean exists(String instanceId) {
-            return containers.exists(instanceId);
+            return servers.exists(instanceId);
         }
 
         @Override
         public void drop(String instanceId) {
-            containers.drop(instanceId);
+            servers.drop(instanceId);
         }
 
         @Override
         public long dump(String instanceId, OutputStream out) {
-            try (var mongo = new MongoDatabaseProvisioner(containers.hostConnectionString(instanceId))) {
+            try (var mongo = new MongoDatabaseProvisioner(servers.reachableAt(instanceId))) {
                 return mongo.dump(instanceId, out);
             }
         }
 
         @Override
         public long restore(String instanceId, InputStream in) {
-            try (var mongo = new MongoDatabaseProvisioner(containers.hostConnectionString(instanceId))) {
+            try (var mongo = new MongoDatabaseProvisioner(servers.reachableAt(instanceId))) {
                 return mongo.restore(instanceId, in);
             }
         }
+    }
+
+    private static DatabaseServers containers(DockerDatabaseProvisioner docker) {
+        return new DatabaseServers() {
+            @Override
+            public InstanceDatabase create(String instanceId) {
+                return docker.create(instanceId);
+            }
+
+            @Override
+            public boolean exists(String instanceId) {
+                return docker.exists(instanceId);
+            }
+
+            @Override
+            public void drop(String instanceId) {
+                docker.drop(instanceId);
+            }
+
+            @Override
+            public String reachableAt(String instanceId) {
+                return docker.hostConnectionString(instanceId);
+            }
+        };
+    }
+
+    private static DatabaseServers statefulSets(KubernetesDatabases kubernetes) {
+        return new DatabaseServers() {
+            @Override
+            public InstanceDatabase create(String instanceId) {
+                return kubernetes.create(instanceId);
+            }
+
+            @Override
+            public boolean exists(String instanceId) {
+                return kubernetes.exists(instanceId);
+            }
+
+            @Override
+            public void drop(String instanceId) {
+                kubernetes.drop(instanceId);
+            }
+
+            @Override
+            public String reachableAt(String instanceId) {
+                return kubernetes.connectionString(instanceId);
+            }
+        };
     }
 }
