@@ -121,13 +121,20 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
                         .addToMatchLabels("kubernetes.io/metadata.name", settings.ingressNamespace()).endNamespaceSelector().build())
                 .addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(PORT)).build()).endIngress()
                 .endSpec().build());
-        apply(new NetworkPolicyBuilder().withMetadata(meta(ns, "allow-dns-and-database", labels)).withNewSpec()
+        var egress = new NetworkPolicyBuilder().withMetadata(meta(ns, "allow-dns-and-database", labels)).withNewSpec()
                 .withNewPodSelector().withMatchLabels(selector).endPodSelector().withPolicyTypes("Egress")
                 .addNewEgress().addToPorts(new NetworkPolicyPortBuilder().withProtocol("UDP").withPort(new IntOrString(53)).build(),
                         new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(53)).build()).endEgress()
-                .addNewEgress().addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(settings.databasePort())).build()).endEgress()
-                .endSpec().build());
-        apply(new ServiceAccountBuilder().withMetadata(meta(ns, APP, labels)).withAutomountServiceAccountToken(false).build());
+                .addNewEgress().addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(settings.databasePort())).build()).endEgress();
+        if (settings.httpsOut()) { // HTTPS to public addresses only (SES): nothing else in the cluster or the VPC
+            egress.addNewEgress().addNewTo().withNewIpBlock().withCidr("0.0.0.0/0").withExcept("10.0.0.0/8", "172.16.0.0/12",
+                            "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10").endIpBlock().endTo()
+                    .addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(443)).build()).endEgress();
+        }
+        apply(egress.endSpec().build());
+        Map<String, String> role = settings.instanceRoleArn() == null ? Map.of() : Map.of("eks.amazonaws.com/role-arn", settings.instanceRoleArn());
+        apply(new ServiceAccountBuilder().withMetadata(new ObjectMetaBuilder(meta(ns, APP, labels)).withAnnotations(role).build())
+                .withAutomountServiceAccountToken(false).build());
         apply(new SecretBuilder().withMetadata(meta(ns, "litedesk-secrets", labels)).withType("Opaque")
                 .addToStringData("MONGO_URI", spec.database().uri())
                 .addToStringData("LITEDESK_SIGNING_KEY", spec.signingKey())
@@ -150,12 +157,13 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
     }
 
     private Deployment deployment(WorkloadSpec spec, String ns, Map<String, String> labels, Map<String, String> selector, Size size, int replicas) {
-        List<EnvVar> env = List.of(
+        List<EnvVar> env = new java.util.ArrayList<>(List.of(
                 new EnvVarBuilder().withName("LITEDESK_PORT").withValue(Integer.toString(PORT)).build(),
                 new EnvVarBuilder().withName("LITEDESK_INSTANCE_ID").withValue(spec.instanceId()).build(),
                 new EnvVarBuilder().withName("LITEDESK_INSTANCE_NAME").withValue(spec.name() == null ? spec.subdomain() : spec.name()).build(),
                 new EnvVarBuilder().withName("LITEDESK_PUBLIC_URL").withValue(spec.publicUrl()).build(),
-                new EnvVarBuilder().withName("LITEDESK_DATA_DIR").withValue("/data").build());
+                new EnvVarBuilder().withName("LITEDESK_DATA_DIR").withValue("/data").build()));
+        new java.util.TreeMap<>(settings.instanceEnvironment()).forEach((name, value) -> env.add(new EnvVarBuilder().withName(name).withValue(value).build()));
         var container = new ContainerBuilder().withName(APP).withImage(settings.image()).withArgs("instance")
                 .withEnv(env).addNewEnvFrom().withNewSecretRef().withName("litedesk-secrets").endSecretRef().endEnvFrom()
                 .addNewPort().withName("http").withContainerPort(PORT).endPort()

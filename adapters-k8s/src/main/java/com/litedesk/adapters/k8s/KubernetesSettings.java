@@ -1,5 +1,6 @@
 package com.litedesk.adapters.k8s;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,24 @@ import java.util.Objects;
  * @param wildcardTlsSecret a TLS secret for {@code *.<base domain>} to use instead of per-host certificates, or null
  * @param ingressNamespace the namespace of the ingress controller (the only source of traffic allowed in)
  * @param databasePort the port of the MongoDB instances reach (the only destination allowed out, with DNS)
+ * @param instanceEnvironment more environment for every instance (how it sends mail)
+ * @param instanceRoleArn an IAM role for the instances' service accounts (EKS IRSA), or null
+ * @param httpsOut whether instances may open HTTPS connections outside the cluster (to SES), nothing else
  */
 public record KubernetesSettings(String image, String ingressClass, String clusterIssuer, String wildcardTlsSecret,
-                                 String ingressNamespace, int databasePort) {
+                                 String ingressNamespace, int databasePort, Map<String, String> instanceEnvironment,
+                                 String instanceRoleArn, boolean httpsOut) {
     public KubernetesSettings {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(ingressClass, "ingressClass");
         Objects.requireNonNull(clusterIssuer, "clusterIssuer");
         Objects.requireNonNull(ingressNamespace, "ingressNamespace");
+        instanceEnvironment = Map.copyOf(instanceEnvironment);
+    }
+
+    /** Instances with nothing more in their environment, no IAM role and no way out but DNS and the database. */
+    public KubernetesSettings(String image, String ingressClass, String clusterIssuer, String wildcardTlsSecret,
+                              String ingressNamespace, int databasePort) {
+        this(image, ingressClass, clusterIssuer, wildcardTlsSecret, ingressNamespace, databasePort, Map.of(), null, false);
     }
 }

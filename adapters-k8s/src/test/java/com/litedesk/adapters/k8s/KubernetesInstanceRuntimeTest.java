@@ -131,4 +131,30 @@ class KubernetesInstanceRuntimeTest {
         assertThat(KubernetesInstanceRuntime.labels("acme", "i9")).containsAllEntriesOf(Map.of("app.kubernetes.io/name", "litedesk",
                 "app.kubernetes.io/instance", "acme", "app.kubernetes.io/managed-by", "litedesk-control-plane"));
     }
+
+    @Test
+    void instancesThatSendMailThroughSesGetItsSettingsAnIamRoleAndHttpsOutToPublicAddressesOnly() {
+        var runtime = new KubernetesInstanceRuntime(client, new KubernetesSettings("registry.example/litedesk:1.0", "nginx", "letsencrypt",
+                null, "ingress-nginx", 27017, Map.of("LITEDESK_MAIL", "ses", "LITEDESK_MAIL_FROM", "crm@acme.example", "LITEDESK_AWS_REGION", "eu-west-1"),
+                "arn:aws:iam::111122223333:role/litedesk-instances", true), Duration.ofSeconds(5));
+        runtime.deploy(spec("i9", "trial"));
+        String ns = "litedesk-i9";
+
+        var env = client.apps().deployments().inNamespace(ns).withName("litedesk").get().getSpec().getTemplate().getSpec()
+                .getContainers().getFirst().getEnv();
+        assertThat(env).extracting(e -> e.getName() + "=" + e.getValue())
+                .contains("LITEDESK_MAIL=ses", "LITEDESK_MAIL_FROM=crm@acme.example", "LITEDESK_AWS_REGION=eu-west-1");
+        assertThat(client.serviceAccounts().inNamespace(ns).withName("litedesk").get().getMetadata().getAnnotations())
+                .containsEntry("eks.amazonaws.com/role-arn", "arn:aws:iam::111122223333:role/litedesk-instances");
+        var egress = client.network().v1().networkPolicies().inNamespace(ns).withName("allow-dns-and-database").get().getSpec().getEgress();
+        assertThat(egress).hasSize(3);
+        var https = egress.get(2);
+        assertThat(https.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(443));
+        assertThat(https.getTo().getFirst().getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
+        assertThat(https.getTo().getFirst().getIpBlock().getExcept()).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
+        runtime(null).deploy(spec("i10", "trial"));
+        assertThat(client.network().v1().networkPolicies().inNamespace("litedesk-i10").withName("allow-dns-and-database").get()
+                .getSpec().getEgress()).as("without SES: DNS and the database only").hasSize(2);
+    }
 }

@@ -33,7 +33,8 @@ public record PlatformConfig(
         int provisioningAttempts,
         Duration provisioningFirstRetry,
         boolean instanceDatabaseUsers,
-        com.litedesk.adapters.k8s.DatabaseSettings kubernetesDatabase) {
+        com.litedesk.adapters.k8s.DatabaseSettings kubernetesDatabase,
+        String kubernetesInstanceRoleArn) {
 
     public static PlatformConfig fromEnvironment(LiteDeskConfig base) {
         return from(System::getenv, base);
@@ -70,7 +71,7 @@ public record PlatformConfig(
                 LiteDeskConfig.required(get, "LITEDESK_K8S_CLUSTER_ISSUER"), LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_WILDCARD_TLS_SECRET")),
                 LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_NAMESPACE"),
                 LiteDeskConfig.integer(get, "LITEDESK_PROVISIONING_ATTEMPTS", 1, 100), duration(get, "LITEDESK_PROVISIONING_FIRST_RETRY"),
-                databaseUsers(get), kubernetesDatabase(get));
+                databaseUsers(get), kubernetesDatabase(get), LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_INSTANCE_ROLE_ARN")));
     }
 
     /** Per-instance StatefulSets (LITEDESK_K8S_DATABASE=statefulset), or null for databases on MONGO_URI. */

@@ -47,8 +47,19 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                     throw new ConfigurationError("LITEDESK_RUNTIME=kubernetes needs LITEDESK_K8S_IMAGE, the LiteDesk image instances run");
                 }
                 var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build(); // in-cluster or ~/.kube/config
+                var mail = config.integrations();
+                java.util.Map<String, String> instanceEnv = new java.util.HashMap<>();
+                if (mail.mail().equals("ses")) { // instances mail their own users through SES too
+                    instanceEnv.put("LITEDESK_MAIL", "ses");
+                    instanceEnv.put("LITEDESK_MAIL_FROM", mail.mailFrom());
+                    instanceEnv.put("LITEDESK_AWS_REGION", mail.awsRegion());
+                    if (mail.sesEndpoint() != null) {
+                        instanceEnv.put("LITEDESK_SES_ENDPOINT", mail.sesEndpoint().toString());
+                    }
+                }
                 var settings = new com.litedesk.adapters.k8s.KubernetesSettings(platform.kubernetesImage(), platform.ingressClass(),
-                        platform.clusterIssuer(), platform.wildcardTlsSecret(), platform.ingressNamespace(), 27017);
+                        platform.clusterIssuer(), platform.wildcardTlsSecret(), platform.ingressNamespace(), 27017, instanceEnv,
+                        platform.kubernetesInstanceRoleArn(), mail.mail().equals("ses"));
                 DatabaseProvisioner databases = platform.kubernetesDatabase() == null ? storage.databases()
                         : new SeparateDatabases(statefulSets(new KubernetesDatabases(client, platform.kubernetesDatabase())));
                 yield new Runtimes(new com.litedesk.adapters.k8s.KubernetesInstanceRuntime(client, settings, Duration.ofMinutes(5)),
