@@ -3,6 +3,7 @@ package com.litedesk.app;
 import com.litedesk.adapters.aws.Route53StandIn;
 import com.litedesk.adapters.aws.S3StandIn;
 import com.litedesk.adapters.aws.SesStandIn;
+import com.litedesk.adapters.aws.TestCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +36,7 @@ class AwsServicesTest {
 
     @BeforeAll
     static void credentialsFromTheDefaultChain() {
-        System.setProperty("aws.accessKeyId", S3StandIn.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", S3StandIn.SECRET_KEY);
+        TestCredentials.install();
     }
 
     @BeforeEach

@@ -2,10 +2,8 @@ package com.litedesk.adapters.aws;
 
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.platform.DnsRegistrar;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
@@ -55,15 +53,7 @@ public final class Route53DnsRegistrar implements DnsRegistrar, AutoCloseable {
      * @param endpoint another endpoint than Route 53's (a local stand-in), or null
      */
     public static Route53DnsRegistrar create(Route53Settings settings, URI endpoint, Clock clock) {
-        var builder = Route53Client.builder()
-                .region(Region.AWS_GLOBAL)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(20)));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
+        var builder = AwsClients.configure(Route53Client.builder(), Region.AWS_GLOBAL, endpoint, Duration.ofSeconds(20));
         return new Route53DnsRegistrar(builder.build(), settings, clock);
     }
 

@@ -2,13 +2,11 @@ package com.litedesk.adapters.aws;
 
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.platform.BackupStore;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -54,14 +52,9 @@ public final class S3BackupStore implements BackupStore, AutoCloseable {
      *                 path-style addressing, and checksums only where S3 requires them, are used with it
      */
     public static S3BackupStore create(S3Settings settings, URI endpoint) {
-        var builder = S3Client.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(60)));
+        var builder = AwsClients.configure(S3Client.builder(), Region.of(settings.region()), endpoint, Duration.ofSeconds(60));
         if (endpoint != null) {
-            builder.endpointOverride(endpoint).forcePathStyle(true)
+            builder.forcePathStyle(true)
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }

@@ -3,9 +3,7 @@ package com.litedesk.adapters.aws;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.instance.Mail;
 import com.litedesk.ports.instance.Mailer;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
@@ -40,15 +38,8 @@ public final class SesMailer implements Mailer, AutoCloseable {
      * @param endpoint another endpoint than AWS's for the region (a VPC endpoint or a local stand-in), or null
      */
     public static SesMailer create(String region, String from, URI endpoint) {
-        var builder = SesV2Client.builder()
-                .region(Region.of(Objects.requireNonNull(region, "region")))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(20)));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
+        var builder = AwsClients.configure(SesV2Client.builder(), Region.of(Objects.requireNonNull(region, "region")), endpoint,
+                Duration.ofSeconds(20));
         return new SesMailer(builder.build(), from);
     }
 

@@ -25,8 +25,7 @@ class Route53DnsRegistrarTest extends DnsRegistrarContract {
 
     @BeforeAll
     static void credentialsFromTheDefaultChain() {
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        TestCredentials.install();
     }
 
     @BeforeEach

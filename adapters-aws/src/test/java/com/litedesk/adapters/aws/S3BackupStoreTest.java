@@ -36,8 +36,7 @@ class S3BackupStoreTest extends BackupStoreContract {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("aws.accessKeyId", S3StandIn.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", S3StandIn.SECRET_KEY);
+        TestCredentials.install();
         s3 = new S3StandIn("litedesk-backups");
         store = new S3BackupStore(recordingClient(s3.endpoint()),
                 new S3Settings("eu-west-1", "litedesk-backups", "backups/", null, S3BackupStore.MIN_PART_SIZE));

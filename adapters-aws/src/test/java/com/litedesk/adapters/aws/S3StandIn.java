@@ -12,9 +12,6 @@ import java.net.URI;
 /** S3Proxy in this process over an in-memory blob store, checking AWS signatures with the test credentials. */
 public final class S3StandIn implements AutoCloseable {
 
-    public static final String ACCESS_KEY = "AKIDEXAMPLE";
-    public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-
     private final BlobStoreContext context;
     private final S3Proxy proxy;
 
@@ -24,7 +21,7 @@ public final class S3StandIn implements AutoCloseable {
             context.getBlobStore().createContainerInLocation(null, bucket);
         }
         proxy = S3Proxy.builder().blobStore(context.getBlobStore())
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, TestCredentials.ACCESS_KEY, TestCredentials.SECRET_KEY)
                 .ignoreUnknownHeaders(true) // it stores no encryption: tests check the SSE headers the SDK sends
                 .endpoint(URI.create("http://127.0.0.1:0")).build();
         proxy.start();

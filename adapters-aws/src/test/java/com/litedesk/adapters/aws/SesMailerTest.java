@@ -20,8 +20,7 @@ class SesMailerTest {
 
     @BeforeAll
     static void credentialsFromTheDefaultChain() {
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        TestCredentials.install();
     }
 
     @BeforeEach

@@ -16,7 +16,10 @@ import com.litedesk.ports.platform.InstanceRuntime;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The runtime LITEDESK_RUNTIME chooses, with the database provisioning that goes with it: in-process
@@ -37,7 +40,7 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                 var engine = DockerEngine.fromEnvironment(Duration.ofSeconds(60));
                 var settings = new DockerSettings(platform.dockerImage(), platform.dockerDatabaseImage(), 512, 1.0);
                 var databases = new DockerDatabaseProvisioner(engine, settings);
-                yield new Runtimes(new DockerInstanceRuntime(engine, settings), new SeparateDatabases(containers(databases)), null, engine);
+                yield new Runtimes(new DockerInstanceRuntime(engine, settings), new SeparateDatabases(new DatabaseServers(databases::create, databases::exists, databases::drop, databases::hostConnectionString)), null, engine);
             }
             case "kubernetes" -> {
                 if (config.mongoUri() == null) {
@@ -60,8 +63,9 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                 var settings = new com.litedesk.adapters.k8s.KubernetesSettings(platform.kubernetesImage(), platform.ingressClass(),
                         platform.clusterIssuer(), platform.wildcardTlsSecret(), platform.ingressNamespace(), 27017, instanceEnv,
                         platform.kubernetesInstanceRoleArn(), mail.mail().equals("ses"));
-                DatabaseProvisioner databases = platform.kubernetesDatabase() == null ? storage.databases()
-                        : new SeparateDatabases(statefulSets(new KubernetesDatabases(client, platform.kubernetesDatabase())));
+                var statefulSets = platform.kubernetesDatabase() == null ? null : new KubernetesDatabases(client, platform.kubernetesDatabase());
+                DatabaseProvisioner databases = statefulSets == null ? storage.databases() : new SeparateDatabases(new DatabaseServers(
+                        statefulSets::create, statefulSets::exists, statefulSets::drop, statefulSets::connectionString));
                 yield new Runtimes(new com.litedesk.adapters.k8s.KubernetesInstanceRuntime(client, settings, Duration.ofMinutes(5)),
                         databases, null, client);
             }
@@ -81,95 +85,44 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
         }
     }
 
-    /** Database servers of their own per instance (containers, StatefulSets), as the provisioner sees them. */
-    private interface DatabaseServers {
-        InstanceDatabase create(String instanceId);
-
-        boolean exists(String instanceId);
-
-        void drop(String instanceId);
-
-        /** Where the control plane reaches the instance's server to back it up and restore it. */
-        String reachableAt(String instanceId);
+    /**
+     * Database servers of their own per instance (containers, StatefulSets) as the provisioner sees them.
+     *
+     * @param reachableAt where the control plane reaches an instance's server to back it up and restore it
+     */
+    private record DatabaseServers(Function<String, InstanceDatabase> create, Predicate<String> exists, Consumer<String> drop,
+                                   UnaryOperator<String> reachableAt) {
     }
 
     /** A database server per instance, copied for backups by the MongoDB adapter through where it is reachable. */
     private record SeparateDatabases(DatabaseServers servers) implements DatabaseProvisioner {
         @Override
         public InstanceDatabase create(String instanceId) {
-            return servers.create(instanceId);
+            return servers.create().apply(instanceId);
         }
 
         @Override
         public boolean exists(String instanceId) {
-            return servers.exists(instanceId);
+            return servers.exists().test(instanceId);
         }
 
         @Override
         public void drop(String instanceId) {
-            servers.drop(instanceId);
+            servers.drop().accept(instanceId);
         }
 
         @Override
         public long dump(String instanceId, OutputStream out) {
-            try (var mongo = new MongoDatabaseProvisioner(servers.reachableAt(instanceId))) {
+            try (var mongo = new MongoDatabaseProvisioner(servers.reachableAt().apply(instanceId))) {
                 return mongo.dump(instanceId, out);
             }
         }
 
         @Override
         public long restore(String instanceId, InputStream in) {
-            try (var mongo = new MongoDatabaseProvisioner(servers.reachableAt(instanceId))) {
+            try (var mongo = new MongoDatabaseProvisioner(servers.reachableAt().apply(instanceId))) {
                 return mongo.restore(instanceId, in);
             }
         }
-    }
-
-    private static DatabaseServers containers(DockerDatabaseProvisioner docker) {
-        return new DatabaseServers() {
-            @Override
-            public InstanceDatabase create(String instanceId) {
-                return docker.create(instanceId);
-            }
-
-            @Override
-            public boolean exists(String instanceId) {
-                return docker.exists(instanceId);
-            }
-
-            @Override
-            public void drop(String instanceId) {
-                docker.drop(instanceId);
-            }
-
-            @Override
-            public String reachableAt(String instanceId) {
-                return docker.hostConnectionString(instanceId);
-            }
-        };
-    }
-
-    private static DatabaseServers statefulSets(KubernetesDatabases kubernetes) {
-        return new DatabaseServers() {
-            @Override
-            public InstanceDatabase create(String instanceId) {
-                return kubernetes.create(instanceId);
-            }
-
-            @Override
-            public boolean exists(String instanceId) {
-                return kubernetes.exists(instanceId);
-            }
-
-            @Override
-            public void drop(String instanceId) {
-                kubernetes.drop(instanceId);
-            }
-
-            @Override
-            public String reachableAt(String instanceId) {
-                return kubernetes.connectionString(instanceId);
-            }
-        };
     }
 }
