@@ -48,7 +48,8 @@ import java.util.function.Supplier;
  * a ServiceAccount without token; a Secret with the database URI and keys; a Deployment running
  * {@code litedesk.jar instance} (liveness {@code /health}, readiness {@code /health/status}, non-root, read-only root
  * file system, requests and limits); a Service; an Ingress for the instance's host with cert-manager TLS; a
- * PodDisruptionBudget. Everything is created or updated in place, so a step may run again; suspend scales to zero,
+ * PodDisruptionBudget. Everything is created or updated in place, so a step may run again; readiness is watched on
+ * the Deployment; suspend scales to zero,
  * resume to one, remove deletes the namespace and waits until it is gone. API failures are UNAVAILABLE.
  */
 public final class KubernetesInstanceRuntime implements InstanceRuntime {
@@ -256,6 +257,28 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
             }
             return Optional.ofNullable(client.apps().deployments().inNamespace(ns).withName(APP).get()).map(d -> workloadOf(instanceId, d));
         });
+    }
+
+    /** Watches the instance's Deployment until it has a ready replica. */
+    @Override
+    public Workload awaitRunning(String instanceId, Duration timeout) {
+        String ns = namespaceOf(instanceId);
+        if (find(instanceId).isEmpty()) {
+            throw LiteDeskException.notFound("Workload", instanceId);
+        }
+        try {
+            Deployment ready = client.apps().deployments().inNamespace(ns).withName(APP).waitUntilCondition(
+                    d -> d != null && d.getStatus() != null && d.getStatus().getReadyReplicas() != null && d.getStatus().getReadyReplicas() > 0,
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return workloadOf(instanceId, ready);
+        } catch (KubernetesClientTimeoutException e) {
+            String detail = find(instanceId).map(Workload::detail).orElse("gone");
+            throw LiteDeskException.unavailable("the deployment in " + ns + " has no ready replica after " + timeout.toSeconds()
+                    + " s (" + detail + ")", e);
+        } catch (KubernetesClientException e) {
+            throw LiteDeskException.unavailable("Kubernetes API failed while watching the deployment in " + ns + " ("
+                    + e.getCode() + "): " + e.getMessage(), e);
+        }
     }
 
     @Override

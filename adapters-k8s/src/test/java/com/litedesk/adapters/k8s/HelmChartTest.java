@@ -78,6 +78,7 @@ class HelmChartTest {
         runtime.deploy(spec);
         runtime.deploy(spec);
         runtime.find("i1");
+        assertThatThrownBy(() -> runtime.awaitRunning("i1", Duration.ofMillis(200))).hasMessageContaining("no ready replica");
         runtime.list();
         runtime.stop("i1");
         runtime.start("i1");

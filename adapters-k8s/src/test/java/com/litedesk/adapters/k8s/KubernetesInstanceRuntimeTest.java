@@ -157,4 +157,31 @@ class KubernetesInstanceRuntimeTest {
         assertThat(client.network().v1().networkPolicies().inNamespace("litedesk-i10").withName("allow-dns-and-database").get()
                 .getSpec().getEgress()).as("without SES: DNS and the database only").hasSize(2);
     }
+
+    @Test
+    void readinessIsWatchedOnTheDeployment() throws Exception {
+        var runtime = runtime(null);
+        runtime.deploy(spec("i11", "trial"));
+        assertThatThrownBy(() -> runtime.awaitRunning("i11", Duration.ofMillis(300))).isInstanceOfSatisfying(LiteDeskException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("the deployment in litedesk-i11 has no ready replica after 0 s (0/1 ready)");
+        });
+
+        var kubelet = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            var deployment = client.apps().deployments().inNamespace("litedesk-i11").withName("litedesk").get();
+            deployment.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1).build());
+            client.resource(deployment).updateStatus();
+        });
+        var running = runtime.awaitRunning("i11", Duration.ofSeconds(10));
+        kubelet.join();
+
+        assertThat(running.state()).isEqualTo(WorkloadState.RUNNING);
+        assertThatThrownBy(() -> runtime.awaitRunning("never-deployed", Duration.ofSeconds(1)))
+                .isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
 }

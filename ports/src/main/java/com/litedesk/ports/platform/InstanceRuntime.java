@@ -25,6 +25,16 @@ public interface InstanceRuntime {
 
     Optional<Workload> find(String instanceId);
 
+    /**
+     * Waits until the runtime itself reports the workload running (on Kubernetes: the Deployment has a ready
+     * replica, watched), at most {@code timeout}; returns it as it then is. The control plane still checks the
+     * instance's health over HTTP afterwards. Runtimes whose workloads run as soon as they are deployed return at
+     * once. NOT_FOUND when it was never deployed; UNAVAILABLE when it is not running in time.
+     */
+    default Workload awaitRunning(String instanceId, java.time.Duration timeout) {
+        return find(instanceId).orElseThrow(() -> com.litedesk.ports.LiteDeskException.notFound("Workload", instanceId));
+    }
+
     /** Every workload this runtime manages, including those of instances the control plane no longer knows. */
     List<Workload> list();
 }

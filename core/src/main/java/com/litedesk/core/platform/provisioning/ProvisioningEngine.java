@@ -285,6 +285,8 @@ public final class ProvisioningEngine implements AutoCloseable {
 
     private void awaitHealthy(Instance instance) {
         Instant deadline = context.clock().instant().plus(context.settings().healthyTimeout());
+        workload(instance); // deployed again if the runtime lost it
+        context.runtime().awaitRunning(instance.id(), context.settings().healthyTimeout());
         String last = "no answer";
         while (true) {
             var health = context.agent().health(workload(instance));
