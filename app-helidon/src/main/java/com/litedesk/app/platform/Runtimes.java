@@ -52,7 +52,8 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                 var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build(); // in-cluster or ~/.kube/config
                 var mail = config.integrations();
                 java.util.Map<String, String> instanceEnv = new java.util.HashMap<>();
-                if (mail.mail().equals("ses")) { // instances mail their own users through SES too
+                boolean instancesUseSes = mail.mail().equals("ses") && platform.kubernetesInstanceRoleArn() != null;
+                if (instancesUseSes) { // with a role to send as, instances mail their own users through SES too
                     instanceEnv.put("LITEDESK_MAIL", "ses");
                     instanceEnv.put("LITEDESK_MAIL_FROM", mail.mailFrom());
                     instanceEnv.put("LITEDESK_AWS_REGION", mail.awsRegion());
@@ -62,7 +63,7 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                 }
                 var settings = new com.litedesk.adapters.k8s.KubernetesSettings(platform.kubernetesImage(), platform.ingressClass(),
                         platform.clusterIssuer(), platform.wildcardTlsSecret(), platform.ingressNamespace(), 27017, instanceEnv,
-                        platform.kubernetesInstanceRoleArn(), mail.mail().equals("ses"));
+                        platform.kubernetesInstanceRoleArn(), instancesUseSes);
                 var statefulSets = platform.kubernetesDatabase() == null ? null : new KubernetesDatabases(client, platform.kubernetesDatabase());
                 DatabaseProvisioner databases = statefulSets == null ? storage.databases() : new SeparateDatabases(new DatabaseServers(
                         statefulSets::create, statefulSets::exists, statefulSets::drop, statefulSets::connectionString));
