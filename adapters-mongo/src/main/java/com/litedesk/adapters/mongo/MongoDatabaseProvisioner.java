@@ -2,6 +2,7 @@ package com.litedesk.adapters.mongo;
 
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.platform.DatabaseProvisioner;
+import com.litedesk.ports.catalog.Catalog;
 import com.litedesk.ports.platform.InstanceDatabase;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -132,6 +133,11 @@ public final class MongoDatabaseProvisioner implements DatabaseProvisioner, Auto
         Blocking.one(database(instanceId).drop());
     }
 
+    /**
+     * Every record of the instance as {@code {"c": collection, "d": record}} lines in MongoDB's canonical extended JSON,
+     * gzipped, collections in the order of {@link Catalog#INSTANCE}; derived fields ({@code _emailKey}, {@code _search})
+     * are left out, so the backup holds the records alone and any storage adapter can restore it.
+     */
     @Override
     public long dump(String instanceId, OutputStream out) {
         MongoDatabase db = database(instanceId);
@@ -139,9 +145,10 @@ public final class MongoDatabaseProvisioner implements DatabaseProvisioner, Auto
         try {
             var gzip = new GZIPOutputStream(out, 1 << 16);
             var writer = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8));
-            for (String collection : Blocking.all(db.listCollectionNames())) {
-                for (Document document : Blocking.all(db.getCollection(collection).find().sort(new Document("_id", 1)))) {
-                    writer.write(new Document("c", collection).append("d", document).toJson(EXTENDED));
+            for (Catalog.Kind<?> kind : Catalog.INSTANCE) {
+                for (Document document : Blocking.all(db.getCollection(kind.name()).find().sort(new Document("_id", 1)))) {
+                    document.keySet().removeIf(key -> key.startsWith("_") && !key.equals("_id"));
+                    writer.write(new Document("c", kind.name()).append("d", document).toJson(EXTENDED));
                     writer.write('\n');
                     count++;
                 }
@@ -154,9 +161,14 @@ public final class MongoDatabaseProvisioner implements DatabaseProvisioner, Auto
         }
     }
 
+    /**
+     * Replaces the instance's records with those of a backup, each read as its record type and stored again, so
+     * derived fields and indexes are made as for any write. A collection this version does not know fails the restore.
+     */
     @Override
     public long restore(String instanceId, InputStream in) {
         MongoDatabase db = database(instanceId);
+        var collections = MongoInstanceRepositories.collections(db).byName();
         long count = 0;
         try (var reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8))) {
             for (String collection : Blocking.all(db.listCollectionNames())) {
@@ -171,19 +183,26 @@ public final class MongoDatabaseProvisioner implements DatabaseProvisioner, Auto
                 }
                 Document entry = Document.parse(line);
                 String collection = entry.getString("c");
+                MongoRepository<?> repository = collections.get(collection);
+                if (repository == null) {
+                    throw LiteDeskException.unavailable("the backup holds a collection this version does not know: " + collection, null);
+                }
                 if (!collection.equals(current) || batch.size() >= BATCH) {
                     flush(db, current, batch);
                     current = collection;
                 }
-                batch.add(entry.get("d", Document.class));
+                batch.add(reencode(repository, entry.get("d", Document.class)));
                 count++;
             }
             flush(db, current, batch);
-            MongoInstanceRepositories.open(db);
             return count;
         } catch (IOException e) {
             throw LiteDeskException.unavailable("the backup cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static <T extends Record & com.litedesk.ports.store.Entity> Document reencode(MongoRepository<T> repository, Document stored) {
+        return repository.encode(repository.decode(stored));
     }
 
     private static void flush(MongoDatabase db, String collection, List<Document> batch) {

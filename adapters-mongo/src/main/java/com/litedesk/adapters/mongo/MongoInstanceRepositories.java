@@ -81,12 +81,25 @@ public final class MongoInstanceRepositories implements AutoCloseable {
     }
 
     public static InstanceRepositories open(MongoDatabase db) {
+        return collections(db).repositories();
+    }
+
+    /** The stores of one database, and each of its collections by name (for backups). */
+    record Collections(InstanceRepositories repositories, Map<String, MongoRepository<?>> byName) {
+    }
+
+    static Collections collections(MongoDatabase db) {
         var contacts = new Contacts(db);
         var companies = new Companies(db);
         var deals = new Deals(db);
         contacts.index(Indexes.ascending("lastName"));
         contacts.index(Indexes.ascending("companyId"));
+        contacts.index(Indexes.ascending("ownerId"));
+        contacts.index(Indexes.ascending("tags"));
+        companies.index(Indexes.ascending("name"));
         deals.index(Indexes.ascending("pipelineId", "stageId", "rank"));
+        deals.index(Indexes.ascending("contactIds"));
+        deals.index(Indexes.ascending("companyId"));
         var tasks = new Tasks(db);
         tasks.index(Indexes.ascending("assigneeId", "status"));
         tasks.index(Indexes.ascending("linkedRecord.id"));
@@ -97,9 +110,23 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         var refreshTokens = new RefreshTokens(db);
         refreshTokens.index(Indexes.ascending("familyId"));
         refreshTokens.index(Indexes.ascending("userId"));
-        return new InstanceRepositories(contacts, companies, new Pipelines(db), deals, tasks, notes, new Users(db),
-                new Teams(db), new CredentialStore(db), refreshTokens, new OneTimeTokens(db), audit, new SettingsStore(db),
-                new Outbox(db), new Secrets(db), new Idempotency(db), () -> storageBytes(db));
+        var pipelines = new Pipelines(db);
+        var users = new Users(db);
+        var teams = new Teams(db);
+        var credentials = new CredentialStore(db);
+        var oneTimeTokens = new OneTimeTokens(db);
+        var settings = new SettingsStore(db);
+        var outbox = new Outbox(db);
+        var secrets = new Secrets(db);
+        var idempotency = new Idempotency(db);
+        var repositories = new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, users,
+                teams, credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, () -> storageBytes(db));
+        Map<String, MongoRepository<?>> byName = new LinkedHashMap<>();
+        for (MongoRepository<?> r : List.<MongoRepository<?>>of(contacts, companies, pipelines, deals, tasks, notes, users, teams,
+                credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency)) {
+            byName.put(r.collection.getNamespace().getCollectionName(), r);
+        }
+        return new Collections(repositories, byName);
     }
 
     public InstanceRepositories repositories() {

@@ -3,6 +3,7 @@ package com.litedesk.adapters.mongo;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Operator;
+import com.litedesk.ports.store.SearchTerms;
 import com.litedesk.ports.store.SortKey;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -41,7 +42,28 @@ final class MongoQueries {
             case Condition.AnyOf any -> any.alternatives().isEmpty() ? Filters.in("_id", List.of())
                     : Filters.or(any.alternatives().stream().map(MongoQueries::condition).toList());
             case Condition.Compare c -> compare(field(c.field()), c.op(), c.value());
+            case Condition.Matches m -> matches(m.text());
         };
+    }
+
+    /** The derived field holding a searchable record's terms (multikey-indexed). */
+    static final String SEARCH = "_search";
+
+    /**
+     * Every term of the search as a prefix of one of the record's terms. An anchored, case-sensitive regex on
+     * lower-case terms is what MongoDB answers from the index; its text indexes cannot match prefixes.
+     */
+    private static Bson matches(String text) {
+        List<Bson> terms = new ArrayList<>();
+        for (List<String> word : SearchTerms.query(text)) {
+            for (String term : word) {
+                terms.add(Filters.regex(SEARCH, "^" + escape(term)));
+            }
+        }
+        if (terms.isEmpty()) {
+            return Filters.in("_id", List.of());
+        }
+        return terms.size() == 1 ? terms.getFirst() : Filters.and(terms);
     }
 
     private static Bson compare(String field, Operator op, Object raw) {
@@ -78,8 +100,9 @@ final class MongoQueries {
         for (SortKey key : sort) {
             keys.add(key.descending() ? Sorts.descending(field(key.field())) : Sorts.ascending(field(key.field())));
         }
-        if (sort.stream().noneMatch(k -> k.field().equals("id"))) {
-            keys.add(Sorts.ascending("_id")); // the tie-breaker, unless the id is a sort key already
+        if (sort.stream().noneMatch(k -> k.field().equals("id"))) { // the tie-breaker, unless the id is a sort key already
+            boolean descending = !sort.isEmpty() && sort.getLast().descending();
+            keys.add(descending ? Sorts.descending("_id") : Sorts.ascending("_id"));
         }
         return Sorts.orderBy(keys);
     }
@@ -110,7 +133,8 @@ final class MongoQueries {
                 }
                 and.add(beyond);
             } else {
-                and.add(Filters.gt("_id", after.getLast()));
+                boolean descending = !sort.isEmpty() && sort.getLast().descending();
+                and.add(descending ? Filters.lt("_id", after.getLast()) : Filters.gt("_id", after.getLast()));
             }
             alternatives.add(and.size() == 1 ? and.getFirst() : Filters.and(and));
         }

@@ -6,6 +6,15 @@ import com.litedesk.ports.store.Entity;
 import com.litedesk.ports.store.Page;
 import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.Repository;
+import com.litedesk.ports.store.SearchTerms;
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -43,6 +52,9 @@ class MongoRepository<T extends Record & Entity> implements Repository<T> {
         // The embedded server uses an index only when a filter names exactly its fields; conditional writes filter
         // on id and version, so this (trivially unique) index is what keeps them from scanning the collection.
         Blocking.one(collection.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("_id_version")));
+        if (Searchable.class.isAssignableFrom(type)) {
+            index(Indexes.ascending(MongoQueries.SEARCH));
+        }
     }
 
     MongoRepository(MongoCollection<Document> collection, Class<T> type, String noun) {
@@ -64,7 +76,18 @@ class MongoRepository<T extends Record & Entity> implements Repository<T> {
             String k = key.apply(entity);
             doc.put(keyField, k == null ? "id:" + entity.id() : k.toLowerCase(java.util.Locale.ROOT));
         }
+        if (entity instanceof Searchable searchable) {
+            SearchText text = searchable.searchText();
+            Set<String> terms = new LinkedHashSet<>(SearchTerms.of(text.primary()));
+            terms.addAll(SearchTerms.of(text.secondary()));
+            doc.put(MongoQueries.SEARCH, List.copyOf(terms));
+        }
         return doc;
+    }
+
+    /** A record of this collection from a document of a backup (derived fields are ignored and made again). */
+    T decode(Document document) {
+        return codec.decode(document);
     }
 
     /**
@@ -123,8 +146,14 @@ class MongoRepository<T extends Record & Entity> implements Repository<T> {
         return findById(id).isPresent() ? LiteDeskException.stale(noun, id) : LiteDeskException.notFound(noun, id);
     }
 
+    /** How many matches a relevance sort ranks: the first ones in id order. */
+    static final int RANKED = 2_000;
+
     @Override
     public Page<T> list(Query query) {
+        if (query.byRelevance()) {
+            return byRelevance(query);
+        }
         Bson filter = MongoQueries.filter(query.where());
         if (query.after() != null) {
             filter = Filters.and(filter, MongoQueries.after(query.sort(), query.after()));
@@ -133,6 +162,23 @@ class MongoRepository<T extends Record & Entity> implements Repository<T> {
         boolean more = docs.size() > query.limit();
         List<T> items = docs.stream().limit(query.limit()).map(codec::decode).toList();
         return new Page<>(items, more);
+    }
+
+    /**
+     * Ranks the first {@link #RANKED} matches by {@link SearchTerms#score}: MongoDB's own text score knows no
+     * prefixes, and the terms index finds the matches, not their order.
+     */
+    private Page<T> byRelevance(Query query) {
+        List<List<String>> words = query.where().stream().filter(c -> c instanceof Condition.Matches)
+                .map(c -> SearchTerms.query(((Condition.Matches) c).text())).findFirst().orElse(List.of());
+        List<T> matches = new ArrayList<>(Blocking.all(collection.find(MongoQueries.filter(query.where()))
+                .sort(new Document("_id", 1)).limit(RANKED)).stream().map(codec::decode).toList());
+        Map<String, Integer> scores = new HashMap<>();
+        matches.forEach(t -> scores.put(t.id(), t instanceof Searchable s ? SearchTerms.score(words, s.searchText()) : 0));
+        matches.sort(Comparator.<T>comparingInt(t -> -scores.get(t.id())).thenComparing(Entity::id));
+        int from = (int) Math.min(matches.size(), query.offset());
+        int to = Math.min(matches.size(), from + query.limit());
+        return new Page<>(matches.subList(from, to), to < matches.size());
     }
 
     @Override

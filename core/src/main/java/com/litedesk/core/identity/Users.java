@@ -32,7 +32,7 @@ public final class Users {
 
     public static final FieldSet FIELDS = FieldSet.builder()
             .text("email").text("name").enumeration("role", Role.class).text("teamId").bool("active")
-            .searchable("name", "email")
+            .fullTextSearch()
             .build();
 
     private final RecordContext context;

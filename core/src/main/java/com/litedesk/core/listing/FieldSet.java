@@ -19,10 +19,12 @@ public final class FieldSet {
 
     private final Map<String, Field> fields;
     private final List<String> searchFields;
+    private final boolean fullText;
 
-    private FieldSet(Map<String, Field> fields, List<String> searchFields) {
+    private FieldSet(Map<String, Field> fields, List<String> searchFields, boolean fullText) {
         this.fields = Map.copyOf(fields);
         this.searchFields = List.copyOf(searchFields);
+        this.fullText = fullText;
     }
 
     public static Builder builder() {
@@ -37,6 +39,11 @@ public final class FieldSet {
         return searchFields;
     }
 
+    /** Whether {@code q} is a full-text search of the records' own search text (else a prefix of the search fields). */
+    public boolean fullText() {
+        return fullText;
+    }
+
     public List<String> names() {
         return fields.keySet().stream().sorted().toList();
     }
@@ -44,6 +51,7 @@ public final class FieldSet {
     public static final class Builder {
         private final Map<String, Field> fields = new LinkedHashMap<>();
         private final List<String> searchFields = new ArrayList<>();
+        private boolean fullText;
 
         private Builder() {
             add("id", FieldType.TEXT, true);
@@ -87,8 +95,15 @@ public final class FieldSet {
             return this;
         }
 
+        /** {@code q} finds records whose value of one of these fields starts with each word. */
         public Builder searchable(String... names) {
             searchFields.addAll(List.of(names));
+            return this;
+        }
+
+        /** {@code q} is a full-text search over the records' search text, served by the store's text index, ranked. */
+        public Builder fullTextSearch() {
+            fullText = true;
             return this;
         }
 
@@ -98,7 +113,7 @@ public final class FieldSet {
         }
 
         public FieldSet build() {
-            return new FieldSet(fields, searchFields);
+            return new FieldSet(fields, searchFields, fullText);
         }
     }
 }

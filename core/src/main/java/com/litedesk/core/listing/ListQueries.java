@@ -48,6 +48,9 @@ public final class ListQueries {
         }
         where.addAll(search(request.q()));
         List<SortKey> sort = sort(request.sort());
+        if (sort.isEmpty() && fields.fullText() && request.q() != null && !request.q().isBlank()) {
+            sort = List.of(SortKey.relevance()); // a search without a sort shows the best matches first
+        }
         List<Object> after = request.cursor() == null || request.cursor().isBlank()
                 ? null : decodeCursor(request.cursor(), sort);
         return new Query(where, sort, after, limit);
@@ -57,7 +60,7 @@ public final class ListQueries {
     public <T> ListResult<T> toResult(Page<T> page, Query query) {
         String next = null;
         if (page.hasMore() && !page.items().isEmpty()) {
-            next = encodeCursor(page.items().getLast(), query.sort());
+            next = encodeCursor(page.items().getLast(), query, page.items().size());
         }
         return new ListResult<>(page.items(), next);
     }
@@ -71,7 +74,7 @@ public final class ListQueries {
             if (!page.hasMore() || page.items().isEmpty()) {
                 return;
             }
-            query = query.withAfter(afterValues(page.items().getLast(), query.sort()));
+            query = query.withAfter(afterValues(page.items().getLast(), query, page.items().size()));
         }
     }
 
@@ -178,18 +181,21 @@ public final class ListQueries {
         if (q.length() > 100) {
             throw LiteDeskException.invalid("q", "a search is at most 100 characters");
         }
+        if (q.strip().split("\\s+").length > 5) {
+            throw LiteDeskException.invalid("q", "a search has at most 5 words");
+        }
+        if (fields.fullText()) {
+            return List.of(new Condition.Matches(q.strip()));
+        }
         if (fields.searchFields().isEmpty()) {
             throw LiteDeskException.invalid("q", "this list cannot be searched");
         }
-        // every word must start one of the searchable fields: "ada lov" finds Ada Lovelace
+        // every word must start one of the searchable fields: "contact.up" finds contact.update
         List<Condition> all = new ArrayList<>();
-        for (String word : q.trim().split("\\s+")) {
+        for (String word : q.strip().split("\\s+")) {
             all.add(new Condition.AnyOf(fields.searchFields().stream()
                     .<Condition>map(f -> new Condition.Compare(f, Operator.PREFIX, word))
                     .toList()));
-            if (all.size() > 5) {
-                throw LiteDeskException.invalid("q", "a search has at most 5 words");
-            }
         }
         return all;
     }
@@ -230,9 +236,9 @@ public final class ListQueries {
         return spec.toString();
     }
 
-    private String encodeCursor(Object record, List<SortKey> sort) {
-        StringBuilder out = new StringBuilder(sortSpec(sort)).append('|');
-        for (Object value : afterValues(record, sort)) {
+    private String encodeCursor(Object record, Query query, int pageSize) {
+        StringBuilder out = new StringBuilder(sortSpec(query.sort())).append('|');
+        for (Object value : afterValues(record, query, pageSize)) {
             out.append(value == null ? "~" : B64.encodeToString(plain(value).getBytes(StandardCharsets.UTF_8))).append('.');
         }
         return B64.encodeToString(out.toString().getBytes(StandardCharsets.UTF_8));
@@ -258,6 +264,15 @@ public final class ListQueries {
                 throw new IllegalArgumentException("wrong arity");
             }
             List<Object> values = new ArrayList<>();
+            if (sort.size() == 1 && sort.getFirst().isRelevance()) { // a position, then the last id
+                long position = Long.parseLong(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
+                if (position < 0) {
+                    throw new IllegalArgumentException("negative position");
+                }
+                values.add(position);
+                values.add(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
+                return values;
+            }
             for (int i = 0; i < parts.length; i++) {
                 String field = i < sort.size() ? sort.get(i).field() : "id";
                 values.add(parts[i].equals("~") ? null
@@ -265,7 +280,7 @@ public final class ListQueries {
                                 rawOf(fields.field(field).orElseThrow(), new String(B64D.decode(parts[i]), StandardCharsets.UTF_8))));
             }
             return values;
-        } catch (IllegalArgumentException | LiteDeskException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | LiteDeskException e) {
             throw LiteDeskException.invalid("cursor", "not a cursor of this list; start again without one");
         }
     }
@@ -278,9 +293,14 @@ public final class ListQueries {
         };
     }
 
-    private static List<Object> afterValues(Object record, List<SortKey> sort) {
+    private static List<Object> afterValues(Object record, Query query, int pageSize) {
         List<Object> values = new ArrayList<>();
-        for (SortKey key : sort) {
+        if (query.byRelevance()) {
+            values.add(query.offset() + pageSize);
+            values.add(component(record, "id"));
+            return values;
+        }
+        for (SortKey key : query.sort()) {
             values.add(component(record, key.field()));
         }
         values.add(component(record, "id"));

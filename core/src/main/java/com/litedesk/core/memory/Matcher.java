@@ -2,6 +2,8 @@ package com.litedesk.core.memory;
 
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Operator;
+import com.litedesk.ports.store.SearchTerms;
+import com.litedesk.ports.store.Searchable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,7 @@ final class Matcher {
         return switch (condition) {
             case Condition.AnyOf any -> any.alternatives().stream().anyMatch(c -> matches(record, c));
             case Condition.Compare cmp -> compare(Values.read(record, cmp.field()), cmp.op(), cmp.value());
+            case Condition.Matches m -> record instanceof Searchable s && SearchTerms.matches(SearchTerms.query(m.text()), s.searchText());
         };
     }
 

@@ -7,6 +7,8 @@ import com.litedesk.ports.store.Entity;
 import com.litedesk.ports.store.Page;
 import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.Repository;
+import com.litedesk.ports.store.SearchTerms;
+import com.litedesk.ports.store.Searchable;
 import com.litedesk.ports.store.SortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,15 +142,30 @@ class MemoryRepository<T extends Entity> implements Repository<T> {
                 matching.add(t);
             }
         }
-        Comparator<T> order = order(query.sort());
-        matching.sort(order);
+        if (query.byRelevance()) {
+            return byRelevance(matching, query);
+        }
+        matching.sort(order(query));
         int from = 0;
         if (query.after() != null) {
-            List<Object> after = query.after();
-            while (from < matching.size() && compareToAfter(matching.get(from), query.sort(), after) <= 0) {
+            while (from < matching.size() && compareToAfter(matching.get(from), query) <= 0) {
                 from++;
             }
         }
+        int to = Math.min(matching.size(), from + query.limit());
+        return new Page<>(matching.subList(from, to), to < matching.size());
+    }
+
+    /** Best matches of the query's search first, then by id; a page starts at the query's offset. */
+    private Page<T> byRelevance(List<T> matching, Query query) {
+        List<List<String>> words = query.where().stream().filter(c -> c instanceof Condition.Matches)
+                .map(c -> SearchTerms.query(((Condition.Matches) c).text())).findFirst().orElse(List.of());
+        Map<String, Integer> scores = new HashMap<>();
+        for (T t : matching) {
+            scores.put(t.id(), t instanceof Searchable s ? SearchTerms.score(words, s.searchText()) : 0);
+        }
+        matching.sort(Comparator.<T>comparingInt(t -> -scores.get(t.id())).thenComparing(Entity::id));
+        int from = (int) Math.min(matching.size(), query.offset());
         int to = Math.min(matching.size(), from + query.limit());
         return new Page<>(matching.subList(from, to), to < matching.size());
     }
@@ -162,23 +179,27 @@ class MemoryRepository<T extends Entity> implements Repository<T> {
         return List.copyOf(byId.values());
     }
 
-    private static <T extends Entity> Comparator<T> order(List<SortKey> sort) {
+    private static <T extends Entity> Comparator<T> order(Query query) {
         Comparator<T> order = (a, b) -> 0;
-        for (SortKey key : sort) {
+        for (SortKey key : query.sort()) {
             Comparator<T> byKey = Comparator.comparing(t -> Values.read(t, key.field()), Values.ORDER);
             order = order.thenComparing(key.descending() ? byKey.reversed() : byKey);
         }
-        return order.thenComparing(Entity::id);
+        Comparator<T> byId = Comparator.comparing(Entity::id);
+        return order.thenComparing(query.descendingIds() ? byId.reversed() : byId);
     }
 
-    private static int compareToAfter(Entity t, List<SortKey> sort, List<Object> after) {
+    private static int compareToAfter(Entity t, Query query) {
+        List<SortKey> sort = query.sort();
+        List<Object> after = query.after();
         for (int i = 0; i < sort.size(); i++) {
             int c = Values.compare(Values.read(t, sort.get(i).field()), after.get(i));
             if (c != 0) {
                 return sort.get(i).descending() ? -c : c;
             }
         }
-        return t.id().compareTo((String) after.getLast());
+        int c = t.id().compareTo((String) after.getLast());
+        return query.descendingIds() ? -c : c;
     }
 
     static LiteDeskException appendOnly(String noun) {

@@ -1,5 +1,7 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,9 +20,15 @@ public record Company(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned {
+        String updatedBy) implements Owned, Searchable {
 
     public Company {
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    }
+
+    /** Found by name (first), then by domain and industry. */
+    @Override
+    public SearchText searchText() {
+        return new SearchText(name, SearchText.join(domain, industry));
     }
 }

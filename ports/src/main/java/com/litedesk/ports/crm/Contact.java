@@ -1,5 +1,7 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ public record Contact(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned {
+        String updatedBy) implements Owned, Searchable {
 
     public Contact {
         emails = emails == null ? List.of() : List.copyOf(emails);
@@ -37,5 +39,12 @@ public record Contact(
     /** The primary email address, or null. */
     public String primaryEmail() {
         return emails.isEmpty() ? null : emails.getFirst();
+    }
+
+    /** Found by name (first), then by email addresses, phone numbers and title. */
+    @Override
+    public SearchText searchText() {
+        return new SearchText(SearchText.join(firstName, lastName),
+                SearchText.join(String.join(" ", emails), String.join(" ", phones), title));
     }
 }

@@ -1,5 +1,7 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,10 +31,16 @@ public record Deal(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned {
+        String updatedBy) implements Owned, Searchable {
 
     public Deal {
         contactIds = contactIds == null ? List.of() : List.copyOf(contactIds);
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    }
+
+    /** Found by title. */
+    @Override
+    public SearchText searchText() {
+        return new SearchText(title, null);
     }
 }

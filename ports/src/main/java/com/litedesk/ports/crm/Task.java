@@ -1,5 +1,7 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -20,5 +22,11 @@ public record Task(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned {
+        String updatedBy) implements Owned, Searchable {
+
+    /** Found by title (first), then by description. */
+    @Override
+    public SearchText searchText() {
+        return new SearchText(title, description);
+    }
 }

@@ -1,5 +1,7 @@
 package com.litedesk.ports.identity;
 
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
 import com.litedesk.ports.store.Entity;
 
@@ -15,5 +17,11 @@ public record User(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Entity {
+        String updatedBy) implements Entity, Searchable {
+
+    /** Found by name (first), then by email. */
+    @Override
+    public SearchText searchText() {
+        return new SearchText(name, email);
+    }
 }

@@ -1,5 +1,7 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
 import com.litedesk.ports.store.Entity;
 import java.time.Instant;
 
@@ -25,11 +27,17 @@ public record DemoRequest(
         String decisionNote,
         Instant createdAt,
         Instant updatedAt,
-        String updatedBy) implements Entity {
+        String updatedBy) implements Entity, Searchable {
 
     /** This request moved to {@code newState} by {@code by}. */
     public DemoRequest withState(DemoRequestState newState, String note, String newInstanceId, String by, Instant at) {
         return new DemoRequest(id, version + 1, companyName, contactName, email, phone, companySize, industry, subdomain, message,
                 newState, submissions, newInstanceId, note, createdAt, at, by);
+    }
+
+    /** Found by company, contact and subdomain (first), then by email. */
+    @Override
+    public SearchText searchText() {
+        return new SearchText(SearchText.join(companyName, contactName, subdomain), email);
     }
 }

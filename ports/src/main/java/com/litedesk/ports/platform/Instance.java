@@ -1,5 +1,7 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
 import com.litedesk.ports.store.Entity;
 import java.time.Instant;
 
@@ -25,7 +27,7 @@ public record Instance(
         UsageSample usage,
         Instant createdAt,
         Instant updatedAt,
-        Instant readyAt) implements Entity {
+        Instant readyAt) implements Entity, Searchable {
 
     /** This instance in {@code state} (why: {@code reason}, may be null) from {@code at}. */
     public Instance withState(InstanceState state, String reason, Instant at) {
@@ -47,5 +49,11 @@ public record Instance(
     public Instance withUsage(UsageSample sample) {
         return new Instance(id, version + 1, subdomain, name, customerId, subscriptionId, demoRequestId, planId, state, stateReason,
                 ownerEmail, ownerName, health, sample, createdAt, updatedAt, readyAt);
+    }
+
+    /** Found by subdomain and name (first), then by its Owner's email and name. */
+    @Override
+    public SearchText searchText() {
+        return new SearchText(SearchText.join(subdomain, name), SearchText.join(ownerEmail, ownerName));
     }
 }

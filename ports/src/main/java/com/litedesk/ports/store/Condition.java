@@ -25,6 +25,17 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * Full-text search over the record's {@link Searchable#searchText()}: matches when every word of {@code text}
+     * matches as {@link SearchTerms} defines; never matches a record that is not {@link Searchable}, nor when the
+     * text has no terms. Sorting by {@link SortKey#relevance()} orders the matches best first.
+     */
+    record Matches(String text) implements Condition {
+        public Matches {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
     /** Matches when at least one of the alternatives matches. */
     record AnyOf(List<Condition> alternatives) implements Condition {
         public AnyOf {

@@ -285,6 +285,91 @@ public abstract class InstanceRepositoriesContract {
     }
 
     @Test
+    void tiesAreBrokenByIdInTheDirectionOfTheLastSortKey() {
+        seedContacts();
+        List<String> desc = stores.contacts().list(new Query(List.of(Condition.eq("lastName", "Hopper")), List.of(SortKey.desc("lastName")),
+                null, 10)).items().stream().map(Contact::id).toList();
+        assertThat(desc).containsExactly("c3", "c0");
+        List<String> asc = stores.contacts().list(new Query(List.of(Condition.eq("lastName", "Hopper")), List.of(SortKey.asc("lastName")),
+                null, 10)).items().stream().map(Contact::id).toList();
+        assertThat(asc).containsExactly("c0", "c3");
+        List<String> byNameDesc = stores.contacts().list(new Query(List.of(), List.of(SortKey.desc("lastName")), null, 100)).items().stream()
+                .map(Contact::id).toList();
+        assertThat(byNameDesc.getLast()).isEqualTo("c4"); // null sorts last when descending
+    }
+
+    private void seedPeople() {
+        String[][] people = {
+                {"p1", "Ada", "Lovelace", "ada@analytical.example", "Countess"},
+                {"p2", "Grace", "Hopper", "grace@navy.example", "Rear Admiral"},
+                {"p3", "Zoë", "Ångström", "zoe@lab.example", null},
+                {"p4", "Alan", "Turing", "alan.turing@bletchley.example", "Mathematician"},
+                {"p5", "Adam", "Smith", "lovelace.fan@club.example", "Economist"},
+                {"p6", "Marie", "O'Brien", "marie@obrien.example", null},
+        };
+        for (String[] p : people) {
+            stores.contacts().insert(new Contact(p[0], 1, p[1], p[2], List.of(p[3]), List.of(), p[4], null, List.of(), p[0].equals("p5") ? "o2" : "owner",
+                    null, Map.of(), T0, "x", T0, "x"));
+        }
+    }
+
+    private List<String> search(String text, List<Condition> more) {
+        List<Condition> where = new ArrayList<>(more);
+        where.add(new Condition.Matches(text));
+        return stores.contacts().list(new Query(where, List.of(SortKey.relevance()), null, 50)).items().stream().map(Contact::id).toList();
+    }
+
+    @Test
+    void fullTextSearchMatchesEveryWordAsAPrefixWhateverTheCaseOrAccents() {
+        seedPeople();
+        assertThat(search("ada", List.of())).containsExactlyInAnyOrder("p1", "p5");
+        assertThat(search("ADA LOV", List.of())).containsExactly("p1", "p5"); // Adam, lovelace.fan@…: the full name first
+        assertThat(search("zoe angs", List.of())).containsExactly("p3");
+        assertThat(search("Ångström", List.of())).containsExactly("p3");
+        assertThat(search("turing@bletch", List.of())).containsExactly("p4");
+        assertThat(search("bletchley.example", List.of())).containsExactly("p4");
+        assertThat(search("o'brien", List.of())).containsExactly("p6");
+        assertThat(search("rear adm", List.of())).containsExactly("p2");
+        assertThat(search("nobody", List.of())).isEmpty();
+        assertThat(search("@@", List.of())).isEmpty();
+        assertThat(search("\"$ne\" * OR NEAR", List.of())).isEmpty(); // operators of the stores' languages are plain words
+        assertThat(search("ada", List.of(Condition.eq("ownerId", "o2")))).containsExactly("p5"); // scoped like any list
+        assertThat(stores.contacts().count(List.of(new Condition.Matches("hopper")))).isEqualTo(1);
+        assertThat(stores.companies().list(new Query(List.of(new Condition.Matches("ada")), List.of(), null, 10)).items()).isEmpty();
+    }
+
+    @Test
+    void aNameMatchRanksAboveAMatchElsewhereAndRelevancePagesArePositional() {
+        seedPeople();
+        assertThat(search("lovelace", List.of())).containsExactly("p1", "p5"); // the name before the email address
+        List<String> walked = new ArrayList<>();
+        Query q = new Query(List.of(new Condition.Matches("e")), List.of(SortKey.relevance()), null, 2);
+        for (int page = 0; page < 10; page++) {
+            Page<Contact> result = stores.contacts().list(q);
+            result.items().forEach(c -> walked.add(c.id()));
+            if (!result.hasMore()) {
+                break;
+            }
+            q = q.withAfter(List.of((long) walked.size(), walked.getLast()));
+        }
+        assertThat(walked).doesNotHaveDuplicates().containsExactlyInAnyOrder("p1", "p2", "p3", "p4", "p5", "p6");
+    }
+
+    @Test
+    void searchFollowsEveryWrite() {
+        seedPeople();
+        Contact ada = stores.contacts().findById("p1").orElseThrow();
+        stores.contacts().replace(new Contact("p1", 2, "Augusta", ada.lastName(), ada.emails(), ada.phones(), ada.title(), null, List.of(),
+                ada.ownerId(), null, Map.of(), T0, "x", T0, "x"), 1);
+        assertThat(search("augusta", List.of())).containsExactly("p1");
+        assertThat(search("ada lov", List.of())).containsExactly("p1", "p5"); // the new name with the old email address
+        stores.contacts().delete("p1", 2);
+        assertThat(search("augusta", List.of())).isEmpty();
+        stores.contacts().insertAll(List.of(contact("b1", "Bulk", "Loaded", "bulk@example.com", List.of())));
+        assertThat(search("bulk load", List.of())).containsExactly("b1");
+    }
+
+    @Test
     void insertAllStoresEveryRecord() {
         List<Contact> many = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {

@@ -23,7 +23,7 @@ public final class Companies extends OwnedRecords<Company, CompanyDraft> {
     public static final FieldSet FIELDS = FieldSet.builder()
             .text("name").text("domain").text("industry").text("size").text("ownerId").text("teamId")
             .text("address.city").text("address.country")
-            .searchable("name", "domain")
+            .fullTextSearch()
             .build();
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,62}$");
 

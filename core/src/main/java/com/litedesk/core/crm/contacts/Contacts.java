@@ -23,7 +23,7 @@ public final class Contacts extends OwnedRecords<Contact, ContactDraft> {
     public static final FieldSet FIELDS = FieldSet.builder()
             .text("firstName").text("lastName").textList("emails").textList("phones").text("title")
             .text("companyId").textList("tags").text("ownerId").text("teamId")
-            .searchable("firstName", "lastName", "emails")
+            .fullTextSearch()
             .build();
 
     private final ContactRepository contacts;

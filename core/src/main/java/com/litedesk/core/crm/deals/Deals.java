@@ -39,7 +39,7 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
             .text("title").decimal("value").text("currency").text("pipelineId").text("stageId")
             .enumeration("status", DealStatus.class).date("expectedCloseDate").textList("contactIds")
             .text("companyId").text("ownerId").text("teamId")
-            .searchable("title")
+            .fullTextSearch()
             .build();
     private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
 

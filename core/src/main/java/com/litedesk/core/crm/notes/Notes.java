@@ -21,7 +21,7 @@ public final class Notes extends OwnedRecords<Note, NoteDraft> {
 
     public static final FieldSet FIELDS = FieldSet.builder()
             .text("target.id").enumeration("target.type", RecordType.class).text("ownerId").text("teamId")
-            .searchable("text")
+            .fullTextSearch()
             .build();
 
     private final LinkedRecords links;

@@ -29,7 +29,7 @@ public final class Tasks extends OwnedRecords<Task, TaskDraft> {
             .text("title").date("dueDate").enumeration("priority", TaskPriority.class)
             .enumeration("status", TaskStatus.class).text("assigneeId").text("linkedRecord.id")
             .enumeration("linkedRecord.type", RecordType.class).text("ownerId").text("teamId")
-            .searchable("title")
+            .fullTextSearch()
             .build();
 
     private final LinkedRecords links;

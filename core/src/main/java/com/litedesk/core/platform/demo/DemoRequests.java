@@ -31,7 +31,7 @@ public final class DemoRequests {
     private static final FieldSet FIELDS = FieldSet.builder()
             .text("companyName").text("contactName").text("email").text("subdomain").text("industry").text("companySize")
             .enumeration("state", DemoRequestState.class).text("instanceId")
-            .searchable("companyName", "contactName", "email", "subdomain")
+            .fullTextSearch()
             .build();
     private static final Actor PUBLIC = new Actor("public", com.litedesk.ports.identity.Role.VIEWER, null, null);
 

@@ -44,7 +44,7 @@ public final class Instances {
     private static final FieldSet FIELDS = FieldSet.builder()
             .text("subdomain").text("name").text("planId").enumeration("state", InstanceState.class)
             .text("ownerEmail").text("customerId").instant("readyAt")
-            .searchable("subdomain", "name", "ownerEmail")
+            .fullTextSearch()
             .build();
 
     private final PlatformContext context;

@@ -1,0 +1,296 @@
+package com.litedesk.adapters.sqlite;
+
+import com.litedesk.ports.audit.AuditEntry;
+import com.litedesk.ports.audit.AuditRepository;
+import com.litedesk.ports.crm.Company;
+import com.litedesk.ports.crm.CompanyRepository;
+import com.litedesk.ports.crm.Contact;
+import com.litedesk.ports.crm.ContactRepository;
+import com.litedesk.ports.crm.Deal;
+import com.litedesk.ports.crm.DealRepository;
+import com.litedesk.ports.crm.Note;
+import com.litedesk.ports.crm.NoteRepository;
+import com.litedesk.ports.crm.Pipeline;
+import com.litedesk.ports.crm.PipelineRepository;
+import com.litedesk.ports.crm.StageTotals;
+import com.litedesk.ports.crm.Task;
+import com.litedesk.ports.crm.TaskRepository;
+import com.litedesk.ports.identity.Credentials;
+import com.litedesk.ports.identity.CredentialsRepository;
+import com.litedesk.ports.identity.OneTimeToken;
+import com.litedesk.ports.identity.OneTimeTokenRepository;
+import com.litedesk.ports.identity.RefreshToken;
+import com.litedesk.ports.identity.RefreshTokenRepository;
+import com.litedesk.ports.identity.Team;
+import com.litedesk.ports.identity.TeamRepository;
+import com.litedesk.ports.identity.User;
+import com.litedesk.ports.identity.UserRepository;
+import com.litedesk.ports.instance.IdempotencyRepository;
+import com.litedesk.ports.instance.InstanceRepositories;
+import com.litedesk.ports.instance.InstanceSettings;
+import com.litedesk.ports.instance.OutboxMail;
+import com.litedesk.ports.instance.OutboxRepository;
+import com.litedesk.ports.instance.Secret;
+import com.litedesk.ports.instance.SecretRepository;
+import com.litedesk.ports.instance.SettingsRepository;
+import com.litedesk.ports.instance.StoredResponse;
+import com.litedesk.ports.store.Condition;
+import com.litedesk.ports.store.Query;
+import com.litedesk.ports.store.SortKey;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every store of one instance in its own SQLite file. */
+public final class SqliteInstanceRepositories {
+
+    private SqliteInstanceRepositories() {
+    }
+
+    /** The stores of an instance on {@code db} (whose schema has the instance tables). */
+    static InstanceRepositories on(SqliteDatabase db) {
+        return new InstanceRepositories(new Contacts(db), new Companies(db), new Pipelines(db), new Deals(db), new Tasks(db),
+                new Notes(db), new Users(db), new Teams(db), new CredentialStore(db), new RefreshTokens(db), new OneTimeTokens(db),
+                new Audit(db), new SettingsStore(db), new Outbox(db), new Secrets(db), new Idempotency(db), db::usedBytes);
+    }
+
+    private static final class Contacts extends SqliteRepository<Contact> implements ContactRepository {
+        Contacts(SqliteDatabase db) {
+            super(db, Tables.CONTACTS, "Contact");
+        }
+
+        @Override
+        public Optional<Contact> findByPrimaryEmail(String email) {
+            return findByKey(email);
+        }
+    }
+
+    private static final class Companies extends SqliteRepository<Company> implements CompanyRepository {
+        Companies(SqliteDatabase db) {
+            super(db, Tables.COMPANIES, "Company");
+        }
+
+        @Override
+        public Optional<Company> findByDomain(String domain) {
+            return findByKey(domain);
+        }
+    }
+
+    private static final class Users extends SqliteRepository<User> implements UserRepository {
+        Users(SqliteDatabase db) {
+            super(db, Tables.USERS, "User");
+        }
+
+        @Override
+        public Optional<User> findByEmail(String email) {
+            return findByKey(email);
+        }
+    }
+
+    private static final class Deals extends SqliteRepository<Deal> implements DealRepository {
+        Deals(SqliteDatabase db) {
+            super(db, Tables.DEALS, "Deal");
+        }
+
+        /**
+         * Counted and summed in SQL from one covering index, in exact integer cents; a group holding a value that is
+         * not whole cents (or sums beyond a long) is summed again exactly from its records.
+         */
+        @Override
+        public List<StageTotals> stageTotals(String pipelineId) {
+            return db.read(conn -> {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                Map<String, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
+                List<String[]> inexact = new ArrayList<>();
+                String sql = "SELECT \"stageId\", \"currency\", count(*), sum(CASE WHEN \"valueCents\" > -9e999 THEN \"valueCents\" END),"
+                        + " count(CASE WHEN \"valueCents\" = -9e999 THEN 1 END) FROM \"deals\" WHERE \"pipelineId\" = ?"
+                        + " GROUP BY \"stageId\", \"currency\"";
+                try {
+                    PreparedStatement statement = conn.prepare(sql);
+                    statement.setString(1, pipelineId);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            String stage = text(rs.getObject(1));
+                            String currency = text(rs.getObject(2));
+                            counts.merge(stage, rs.getLong(3), Long::sum);
+                            BigDecimal sum = BigDecimal.valueOf(rs.getLong(4), 2);
+                            sums.computeIfAbsent(stage, s -> new LinkedHashMap<>()).merge(currency, sum, BigDecimal::add);
+                            if (rs.getLong(5) > 0) {
+                                inexact.add(new String[] {stage, currency});
+                            }
+                        }
+                    }
+                } catch (SQLException overflow) {
+                    return exactTotals(conn, pipelineId, null);
+                }
+                for (String[] group : inexact) {
+                    for (StageTotals t : exactTotals(conn, pipelineId, group[0])) {
+                        t.valueByCurrency().forEach((currency, value) -> {
+                            if (java.util.Objects.equals(currency, group[1])) {
+                                sums.get(group[0]).put(currency, value);
+                            }
+                        });
+                    }
+                }
+                List<StageTotals> out = new ArrayList<>();
+                counts.forEach((stage, count) -> out.add(new StageTotals(stage, count, sums.get(stage))));
+                return out;
+            });
+        }
+
+        private static String text(Object column) {
+            return column instanceof String s ? s : null;
+        }
+
+        /** Totals from the records themselves (of one stage, or of all when {@code stageId} is null). */
+        private List<StageTotals> exactTotals(Conn conn, String pipelineId, String stageId) throws SQLException {
+            List<Condition> where = new ArrayList<>(List.of(Condition.eq("pipelineId", pipelineId)));
+            if (stageId != null) {
+                where.add(Condition.eq("stageId", stageId));
+            }
+            SqlQuery q = SqlQuery.all(table, where);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Map<String, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
+            try (ResultSet rs = conn.bind(q.sql(), q.params()).executeQuery()) {
+                while (rs.next()) {
+                    Deal d = table.decode(rs.getBytes(1));
+                    counts.merge(d.stageId(), 1L, Long::sum);
+                    sums.computeIfAbsent(d.stageId(), s -> new LinkedHashMap<>())
+                            .merge(d.currency(), d.value() == null ? BigDecimal.ZERO : d.value(), BigDecimal::add);
+                }
+            }
+            List<StageTotals> out = new ArrayList<>();
+            counts.forEach((stage, count) -> out.add(new StageTotals(stage, count, sums.get(stage))));
+            return out;
+        }
+    }
+
+    private static final class Pipelines extends SqliteRepository<Pipeline> implements PipelineRepository {
+        Pipelines(SqliteDatabase db) {
+            super(db, Tables.PIPELINES, "Pipeline");
+        }
+    }
+
+    private static final class Tasks extends SqliteRepository<Task> implements TaskRepository {
+        Tasks(SqliteDatabase db) {
+            super(db, Tables.TASKS, "Task");
+        }
+    }
+
+    private static final class Notes extends SqliteRepository<Note> implements NoteRepository {
+        Notes(SqliteDatabase db) {
+            super(db, Tables.NOTES, "Note");
+        }
+    }
+
+    private static final class Teams extends SqliteRepository<Team> implements TeamRepository {
+        Teams(SqliteDatabase db) {
+            super(db, Tables.TEAMS, "Team");
+        }
+    }
+
+    private static final class CredentialStore extends SqliteRepository<Credentials> implements CredentialsRepository {
+        CredentialStore(SqliteDatabase db) {
+            super(db, Tables.CREDENTIALS, "Credentials");
+        }
+    }
+
+    private static final class RefreshTokens extends SqliteRepository<RefreshToken> implements RefreshTokenRepository {
+        RefreshTokens(SqliteDatabase db) {
+            super(db, Tables.REFRESH_TOKENS, "Refresh token");
+        }
+
+        @Override
+        public boolean markRotated(String id, Instant at) {
+            boolean[] won = {false};
+            update(id, t -> {
+                if (t.rotatedAt() != null || t.revoked()) {
+                    return t;
+                }
+                won[0] = true;
+                return new RefreshToken(t.id(), t.version() + 1, t.familyId(), t.userId(), t.issuedAt(), t.expiresAt(), at, false);
+            });
+            return won[0];
+        }
+
+        @Override
+        public void revokeFamily(String familyId) {
+            updateAll(List.of(Condition.eq("familyId", familyId)), RefreshTokens::revoked);
+        }
+
+        @Override
+        public void revokeAllOf(String userId) {
+            updateAll(List.of(Condition.eq("userId", userId)), RefreshTokens::revoked);
+        }
+
+        private static RefreshToken revoked(RefreshToken t) {
+            return t.revoked() ? t : new RefreshToken(t.id(), t.version() + 1, t.familyId(), t.userId(), t.issuedAt(), t.expiresAt(),
+                    t.rotatedAt(), true);
+        }
+    }
+
+    private static final class OneTimeTokens extends SqliteRepository<OneTimeToken> implements OneTimeTokenRepository {
+        OneTimeTokens(SqliteDatabase db) {
+            super(db, Tables.ONE_TIME_TOKENS, "Token");
+        }
+
+        @Override
+        public Optional<OneTimeToken> consume(String id, Instant at) {
+            return update(id, t -> t.usedAt() != null ? t
+                    : new OneTimeToken(t.id(), t.version() + 1, t.userId(), t.purpose(), t.expiresAt(), at))
+                    .filter(before -> before.usedAt() == null);
+        }
+    }
+
+    private static final class Audit extends SqliteRepository<AuditEntry> implements AuditRepository {
+        Audit(SqliteDatabase db) {
+            super(db, Tables.AUDIT, "Audit entry");
+        }
+
+        @Override
+        public Optional<AuditEntry> last() {
+            return list(new Query(List.of(), List.of(SortKey.desc("id")), null, 1)).items().stream().findFirst();
+        }
+
+        @Override
+        public AuditEntry replace(AuditEntry entity, long expectedVersion) {
+            throw appendOnly();
+        }
+
+        @Override
+        public void delete(String id, long expectedVersion) {
+            throw appendOnly();
+        }
+    }
+
+    private static final class SettingsStore extends SqliteRepository<InstanceSettings> implements SettingsRepository {
+        SettingsStore(SqliteDatabase db) {
+            super(db, Tables.SETTINGS, "Settings");
+        }
+    }
+
+    private static final class Outbox extends SqliteRepository<OutboxMail> implements OutboxRepository {
+        Outbox(SqliteDatabase db) {
+            super(db, Tables.OUTBOX, "Mail");
+        }
+    }
+
+    private static final class Secrets extends SqliteRepository<Secret> implements SecretRepository {
+        Secrets(SqliteDatabase db) {
+            super(db, Tables.SECRETS, "Secret");
+        }
+    }
+
+    private static final class Idempotency extends SqliteRepository<StoredResponse> implements IdempotencyRepository {
+        Idempotency(SqliteDatabase db) {
+            super(db, Tables.IDEMPOTENCY, "Stored response");
+        }
+    }
+}

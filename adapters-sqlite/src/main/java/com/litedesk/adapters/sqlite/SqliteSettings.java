@@ -1,0 +1,38 @@
+package com.litedesk.adapters.sqlite;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How LiteDesk opens its SQLite files.
+ *
+ * @param synchronous {@code FULL} (default): every commit is fsynced before it is acknowledged, so it survives a
+ *                    power loss; {@code NORMAL}: the write-ahead log is fsynced at checkpoints only, so a commit
+ *                    survives the process being killed but the last ones may be lost when the machine loses power
+ * @param readers     reading connections per database (and the platform threads that may use them), at least 1
+ * @param cacheKib    page cache per connection in KiB; the file is also memory-mapped, so this stays small
+ * @param mmapBytes   how much of the file is memory-mapped for reading (0: none)
+ */
+public record SqliteSettings(String synchronous, int readers, int cacheKib, long mmapBytes) {
+
+    private static final Set<String> SYNCHRONOUS = Set.of("FULL", "NORMAL", "EXTRA");
+
+    public SqliteSettings {
+        synchronous = synchronous == null ? "FULL" : synchronous.toUpperCase(Locale.ROOT);
+        if (!SYNCHRONOUS.contains(synchronous)) {
+            throw new IllegalArgumentException("synchronous must be FULL, NORMAL or EXTRA, got " + synchronous);
+        }
+        if (readers < 1 || cacheKib < 64 || mmapBytes < 0) {
+            throw new IllegalArgumentException("readers ≥ 1, cacheKib ≥ 64, mmapBytes ≥ 0");
+        }
+    }
+
+    /** FULL durability, 4 readers, 2 MiB of cache per connection, 256 MiB mapped. */
+    public static SqliteSettings defaults() {
+        return new SqliteSettings("FULL", 4, 2048, 256L << 20);
+    }
+
+    public SqliteSettings withSynchronous(String mode) {
+        return new SqliteSettings(mode, readers, cacheKib, mmapBytes);
+    }
+}

@@ -1,0 +1,352 @@
+package com.litedesk.adapters.sqlite;
+
+import com.litedesk.ports.catalog.Catalog;
+import com.litedesk.ports.store.Entity;
+import com.litedesk.ports.store.SearchText;
+import com.litedesk.ports.store.Searchable;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One collection as a SQLite table: {@code id} (the primary key), {@code version}, the record as a JSON {@code doc},
+ * the unique key {@code k} (lower-cased, NULL when the record has none), and a column for every indexed field,
+ * written from the record on every write. Indexed list fields get a side table of (value, row) pairs; searchable
+ * records an FTS5 table (contentless, keyed by the row id) of their primary and secondary text.
+ */
+final class Table<T extends Record & Entity> {
+
+    /** An indexed field: a column named by its (dotted) path, holding the value's SQL form or its kind's sentinel. */
+    record Column(String path, String[] parts, Values.Kind kind, Function<Object, Object> derive) {
+        Object valueOf(Object record) {
+            return Values.column(derive == null ? Shape.readPath(record, parts) : derive.apply(record), kind);
+        }
+
+        String sql() {
+            return "t." + quote(path);
+        }
+    }
+
+    /** An indexed list field, kept in the side table {@code <table>__<field>}. */
+    record ListField(String path, String[] parts, String table) {
+    }
+
+    final String name;
+    final Class<T> type;
+    final Function<T, String> key;
+    final Map<String, Column> columns;
+    final List<List<String>> indexes;
+    final Map<String, ListField> lists;
+    final boolean searchable;
+    final String fts;
+
+    private Table(Builder<T> b) {
+        this.name = b.kind.name();
+        this.type = b.kind.type();
+        this.key = b.key;
+        this.columns = Map.copyOf(b.columns);
+        this.indexes = List.copyOf(b.indexes);
+        this.lists = Map.copyOf(b.lists);
+        this.searchable = Searchable.class.isAssignableFrom(type);
+        this.fts = name + "__fts";
+    }
+
+    static <T extends Record & Entity> Builder<T> of(Catalog.Kind<T> kind) {
+        return new Builder<>(kind);
+    }
+
+    static final class Builder<T extends Record & Entity> {
+        private final Catalog.Kind<T> kind;
+        private Function<T, String> key;
+        private final Map<String, Column> columns = new LinkedHashMap<>();
+        private final List<List<String>> indexes = new ArrayList<>();
+        private final Map<String, ListField> lists = new LinkedHashMap<>();
+
+        private Builder(Catalog.Kind<T> kind) {
+            this.kind = kind;
+        }
+
+        /** The unique key of a record (compared lower-case), or null for a record without one. */
+        Builder<T> key(Function<T, String> uniqueKey) {
+            this.key = uniqueKey;
+            return this;
+        }
+
+        /** An index over these fields (then id); each becomes a column. */
+        Builder<T> index(String... paths) {
+            for (String path : paths) {
+                columns.computeIfAbsent(path, p -> {
+                    String[] parts = p.split("\\.");
+                    Type type = Shape.typeOf(kind.type(), parts);
+                    if (type == null) {
+                        throw new IllegalArgumentException(kind.type().getSimpleName() + " has no field " + p);
+                    }
+                    return new Column(p, parts, Values.Kind.of(type), null);
+                });
+            }
+            indexes.add(List.of(paths));
+            return this;
+        }
+
+        /** A column computed from the record (for aggregates), not a field of it. */
+        @SuppressWarnings("unchecked")
+        Builder<T> derived(String columnName, Values.Kind columnKind, Function<T, Object> value) {
+            columns.put(columnName, new Column(columnName, new String[] {columnName}, columnKind, r -> value.apply((T) r)));
+            return this;
+        }
+
+        /** A list field whose elements filters find through an index (a side table). */
+        Builder<T> list(String path) {
+            lists.put(path, new ListField(path, path.split("\\."), kind.name() + "__" + path.replace('.', '_')));
+            return this;
+        }
+
+        Table<T> build() {
+            return new Table<>(this);
+        }
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Whether the field at {@code path} holds a list (by the record's declared type). */
+    boolean isList(String path) {
+        Type type = Shape.typeOf(this.type, path.split("\\."));
+        Type raw = type instanceof ParameterizedType p ? p.getRawType() : type;
+        return raw instanceof Class<?> c && java.util.Collection.class.isAssignableFrom(c);
+    }
+
+    /** The declared type of the field at {@code path}, or null. */
+    Type typeOf(String path) {
+        return Shape.typeOf(type, path.split("\\."));
+    }
+
+    /** The statements that create the table, its indexes, side tables and search index (all idempotent). */
+    List<String> ddl() {
+        List<String> ddl = new ArrayList<>();
+        StringBuilder create = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(quote(name))
+                .append(" (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL");
+        if (key != null) {
+            create.append(", k TEXT");
+        }
+        for (Column c : columns.values()) {
+            create.append(", ").append(quote(c.path())); // no declared type: values are kept exactly as written
+        }
+        ddl.add(create.append(')').toString());
+        if (key != null) {
+            ddl.add("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(name + "__k") + " ON " + quote(name) + " (k)");
+        }
+        for (List<String> index : indexes) {
+            StringBuilder cols = new StringBuilder();
+            for (String path : index) {
+                cols.append(quote(path)).append(", ");
+            }
+            ddl.add("CREATE INDEX IF NOT EXISTS " + quote(name + "__" + String.join("_", index).replace('.', '_')) + " ON "
+                    + quote(name) + " (" + cols + "id)");
+        }
+        for (ListField list : lists.values()) {
+            ddl.add("CREATE TABLE IF NOT EXISTS " + quote(list.table()) + " (value NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (value, rid))"
+                    + " WITHOUT ROWID");
+            ddl.add("CREATE INDEX IF NOT EXISTS " + quote(list.table() + "__rid") + " ON " + quote(list.table()) + " (rid)");
+        }
+        if (searchable) {
+            ddl.add("CREATE VIRTUAL TABLE IF NOT EXISTS " + quote(fts) + " USING fts5(p, s, content='', contentless_delete=1,"
+                    + " tokenize='unicode61 remove_diacritics 2', prefix='2 3')");
+            // a word in the name or title weighs four times one in an email address, a domain or a body
+            ddl.add("INSERT INTO " + quote(fts) + " (" + quote(fts) + ", rank) VALUES ('rank', 'bm25(4.0, 1.0)')");
+        }
+        return ddl;
+    }
+
+    // ---- writes, on the writer's connection -------------------------------------------------------------------
+
+    private String insertSql;
+    private String updateSql;
+
+    private List<Column> columnList() {
+        return List.copyOf(columns.values());
+    }
+
+    private String insertSql() {
+        if (insertSql == null) {
+            StringBuilder names = new StringBuilder("id, version, doc");
+            StringBuilder marks = new StringBuilder("?, ?, ?");
+            if (key != null) {
+                names.append(", k");
+                marks.append(", ?");
+            }
+            for (Column c : columnList()) {
+                names.append(", ").append(quote(c.path()));
+                marks.append(", ?");
+            }
+            insertSql = "INSERT INTO " + quote(name) + " (" + names + ") VALUES (" + marks + ") RETURNING rowid";
+        }
+        return insertSql;
+    }
+
+    private String updateSql() {
+        if (updateSql == null) {
+            StringBuilder set = new StringBuilder("version = ?, doc = ?");
+            if (key != null) {
+                set.append(", k = ?");
+            }
+            for (Column c : columnList()) {
+                set.append(", ").append(quote(c.path())).append(" = ?");
+            }
+            updateSql = "UPDATE " + quote(name) + " SET " + set + " WHERE id = ? AND version = ? RETURNING rowid";
+        }
+        return updateSql;
+    }
+
+    private int bindRow(PreparedStatement statement, T record, int from) throws SQLException {
+        int i = from;
+        statement.setLong(i++, record.version());
+        statement.setString(i++, RecordJson.write(record));
+        if (key != null) {
+            String k = key.apply(record);
+            statement.setString(i++, k == null ? null : k.toLowerCase(Locale.ROOT));
+        }
+        for (Column c : columnList()) {
+            statement.setObject(i++, c.valueOf(record));
+        }
+        return i;
+    }
+
+    void insert(Conn conn, T record) throws SQLException {
+        PreparedStatement statement = conn.prepare(insertSql());
+        statement.setString(1, record.id());
+        bindRow(statement, record, 2);
+        long rowid;
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            rowid = rs.getLong(1);
+        }
+        writeIndexes(conn, rowid, record);
+    }
+
+    /** Replaces the row at {@code expectedVersion}; false when there is no such row at that version. */
+    boolean update(Conn conn, T record, long expectedVersion) throws SQLException {
+        PreparedStatement statement = conn.prepare(updateSql());
+        int i = bindRow(statement, record, 1);
+        statement.setString(i++, record.id());
+        statement.setLong(i, expectedVersion);
+        long rowid;
+        try (ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            rowid = rs.getLong(1);
+        }
+        clearIndexes(conn, rowid);
+        writeIndexes(conn, rowid, record);
+        return true;
+    }
+
+    boolean delete(Conn conn, String id, long expectedVersion) throws SQLException {
+        PreparedStatement statement = conn.prepare("DELETE FROM " + quote(name) + " WHERE id = ? AND version = ? RETURNING rowid");
+        statement.setString(1, id);
+        statement.setLong(2, expectedVersion);
+        long rowid;
+        try (ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            rowid = rs.getLong(1);
+        }
+        clearIndexes(conn, rowid);
+        return true;
+    }
+
+    /** Removes every row (restore). */
+    void clear(Conn conn) throws SQLException {
+        conn.exec("DELETE FROM " + quote(name));
+        for (ListField list : lists.values()) {
+            conn.exec("DELETE FROM " + quote(list.table()));
+        }
+        if (searchable) {
+            conn.exec("DELETE FROM " + quote(fts));
+        }
+    }
+
+    private void writeIndexes(Conn conn, long rowid, T record) throws SQLException {
+        for (ListField list : lists.values()) {
+            Object values = Shape.readPath(record, list.parts());
+            if (values instanceof java.util.Collection<?> items && !items.isEmpty()) {
+                PreparedStatement statement = conn.prepare("INSERT OR IGNORE INTO " + quote(list.table()) + " (value, rid) VALUES (?, ?)");
+                for (Object item : items) {
+                    Object sql = Values.sql(item);
+                    if (sql != null) {
+                        statement.setObject(1, sql);
+                        statement.setLong(2, rowid);
+                        statement.executeUpdate();
+                    }
+                }
+            }
+        }
+        if (searchable) {
+            SearchText text = ((Searchable) record).searchText();
+            PreparedStatement statement = conn.prepare("INSERT INTO " + quote(fts) + " (rowid, p, s) VALUES (?, ?, ?)");
+            statement.setLong(1, rowid);
+            statement.setString(2, text.primary());
+            statement.setString(3, text.secondary());
+            statement.executeUpdate();
+        }
+    }
+
+    private void clearIndexes(Conn conn, long rowid) throws SQLException {
+        for (ListField list : lists.values()) {
+            PreparedStatement statement = conn.prepare("DELETE FROM " + quote(list.table()) + " WHERE rid = ?");
+            statement.setLong(1, rowid);
+            statement.executeUpdate();
+        }
+        if (searchable) {
+            PreparedStatement statement = conn.prepare("DELETE FROM " + quote(fts) + " WHERE rowid = ?");
+            statement.setLong(1, rowid);
+            statement.executeUpdate();
+        }
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------------
+
+    T decode(byte[] doc) {
+        return RecordJson.read(type, doc);
+    }
+
+    Optional<T> findById(Conn conn, String id) throws SQLException {
+        PreparedStatement statement = conn.prepare("SELECT doc FROM " + quote(name) + " WHERE id = ?");
+        statement.setString(1, id);
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.of(decode(rs.getBytes(1))) : Optional.empty();
+        }
+    }
+
+    Optional<T> findByKey(Conn conn, String value) throws SQLException {
+        if (key == null || value == null) {
+            return Optional.empty();
+        }
+        PreparedStatement statement = conn.prepare("SELECT doc FROM " + quote(name) + " WHERE k = ?");
+        statement.setString(1, value.toLowerCase(Locale.ROOT));
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.of(decode(rs.getBytes(1))) : Optional.empty();
+        }
+    }
+
+    /** Whether a row with this id exists (to tell NOT_FOUND from a stale version). */
+    boolean exists(Conn conn, String id) throws SQLException {
+        PreparedStatement statement = conn.prepare("SELECT 1 FROM " + quote(name) + " WHERE id = ?");
+        statement.setString(1, id);
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next();
+        }
+    }
+}
