@@ -58,13 +58,18 @@ final class SqlQuery {
                     q.sql.append(" AND ");
                     q.where(rest);
                 }
-                q.sql.append(" ORDER BY ").append(fts).append(".rank, t.id LIMIT ? OFFSET ?");
+                // rank alone, so that FTS5 orders the matches itself (equal ranks come in row order)
+                q.sql.append(" ORDER BY ").append(fts).append(".rank LIMIT ? OFFSET ?");
                 q.params.add(query.limit() + 1);
                 q.params.add(query.offset());
                 return q;
             }
         }
         List<SortKey> sort = query.byRelevance() ? List.of() : query.sort();
+        Condition.Compare onList = drivingList(table, query.where(), sort);
+        if (onList != null) {
+            return q.drivenByList(onList, query, sort);
+        }
         q.sql.append("SELECT t.doc FROM ").append(t).append(" t WHERE ");
         q.where(query.where());
         if (query.after() != null && !query.byRelevance()) {
@@ -78,9 +83,50 @@ final class SqlQuery {
             q.sql.append(e.sql()).append(key.descending() ? " DESC, " : ", ");
             q.params.addAll(e.params());
         }
-        q.sql.append("t.id").append(descendingIds ? " DESC" : "").append(" LIMIT ?");
+        if (sortsById(sort)) {
+            q.sql.setLength(q.sql.length() - 2); // the id is a key already: no tie-breaker
+        } else {
+            q.sql.append("t.id").append(descendingIds ? " DESC" : "");
+        }
+        q.sql.append(" LIMIT ?");
         q.params.add(query.limit() + 1);
         return q;
+    }
+
+    /**
+     * An equality on an indexed list field of a query in id order: the side table's (value, id) key holds exactly the
+     * page, in order, so the query reads it from there (a tag with thousands of contacts still costs one short range).
+     */
+    private static Condition.Compare drivingList(Table<?> table, List<Condition> where, List<SortKey> sort) {
+        boolean idOrder = sort.isEmpty() || (sort.size() == 1 && sort.getFirst().field().equals("id"));
+        if (!idOrder) {
+            return null;
+        }
+        for (Condition c : where) {
+            if (c instanceof Condition.Compare cmp && cmp.op() == Operator.EQ && cmp.value() != null && table.lists.containsKey(cmp.field())) {
+                return cmp;
+            }
+        }
+        return null;
+    }
+
+    private SqlQuery drivenByList(Condition.Compare onList, Query query, List<SortKey> sort) {
+        boolean descending = !sort.isEmpty() && sort.getFirst().descending();
+        sql.append("SELECT t.doc FROM ").append(Table.quote(table.lists.get(onList.field()).table())).append(" s JOIN ")
+                .append(Table.quote(table.name)).append(" t ON t.id = s.id WHERE s.value = ?");
+        params.add(Values.sql(onList.value()));
+        List<Condition> rest = query.where().stream().filter(c -> c != onList).toList();
+        if (!rest.isEmpty()) {
+            sql.append(" AND ");
+            where(rest);
+        }
+        if (query.after() != null) {
+            sql.append(descending ? " AND s.id < ?" : " AND s.id > ?");
+            params.add(query.after().getLast());
+        }
+        sql.append(" ORDER BY s.id").append(descending ? " DESC" : "").append(" LIMIT ?");
+        params.add(query.limit() + 1);
+        return this;
     }
 
     static SqlQuery count(Table<?> table, List<Condition> where) {
@@ -238,7 +284,7 @@ final class SqlQuery {
                 if (value == null) {
                     sql.append('0'); // a list is never null: it may be empty
                 } else {
-                    sql.append("t.rowid IN (SELECT rid FROM ").append(side).append(" WHERE value = ?)");
+                    sql.append("t.id IN (SELECT id FROM ").append(side).append(" WHERE value = ?)");
                     params.add(value);
                 }
             }
@@ -246,7 +292,7 @@ final class SqlQuery {
                 if (value == null) {
                     sql.append('1');
                 } else {
-                    sql.append("t.rowid NOT IN (SELECT rid FROM ").append(side).append(" WHERE value = ?)");
+                    sql.append("t.id NOT IN (SELECT id FROM ").append(side).append(" WHERE value = ?)");
                     params.add(value);
                 }
             }
@@ -255,20 +301,20 @@ final class SqlQuery {
                 if (values.isEmpty()) {
                     sql.append('0');
                 } else {
-                    sql.append("t.rowid IN (SELECT rid FROM ").append(side).append(" WHERE value IN (")
+                    sql.append("t.id IN (SELECT id FROM ").append(side).append(" WHERE value IN (")
                             .append("?, ".repeat(values.size() - 1)).append("?))");
                     params.addAll(values);
                 }
             }
             case PREFIX -> {
-                sql.append("t.rowid IN (SELECT rid FROM ").append(side).append(" WHERE typeof(value) = 'text' AND value LIKE ? ESCAPE '\\')");
+                sql.append("t.id IN (SELECT id FROM ").append(side).append(" WHERE typeof(value) = 'text' AND value LIKE ? ESCAPE '\\')");
                 params.add(likePrefix((String) value));
             }
             case GT, GTE, LT, LTE -> {
                 if (value == null) {
                     sql.append('0');
                 } else {
-                    sql.append("t.rowid IN (SELECT rid FROM ").append(side).append(" WHERE value ").append(symbol(op)).append(" ?)");
+                    sql.append("t.id IN (SELECT id FROM ").append(side).append(" WHERE value ").append(symbol(op)).append(" ?)");
                     params.add(value);
                 }
             }
@@ -420,6 +466,10 @@ final class SqlQuery {
         return out.toString();
     }
 
+    private static boolean sortsById(List<SortKey> sort) {
+        return sort.stream().anyMatch(k -> k.field().equals("id"));
+    }
+
     /** The expression a sort key orders by: the id, an indexed column, or the document's value (nulls first). */
     private Expr sortExpr(String field) {
         if (field.equals("id")) {
@@ -457,9 +507,11 @@ final class SqlQuery {
             descending.add(sort.get(i).descending());
             values.add(sortValue(sort.get(i).field(), after.get(i)));
         }
-        exprs.add(new Expr("t.id", List.of()));
-        descending.add(descendingIds);
-        values.add(after.getLast());
+        if (!sortsById(sort)) {
+            exprs.add(new Expr("t.id", List.of()));
+            descending.add(descendingIds);
+            values.add(after.getLast());
+        }
         boolean uniform = descending.stream().allMatch(d -> d.equals(descending.getFirst()));
         if (uniform) {
             sql.append('(');

@@ -86,12 +86,17 @@ public final class SqliteFiles implements AutoCloseable {
     /** Runs {@code work} on the database of {@code file}, opening it for the duration if nobody holds it. */
     private <T> T with(Path file, java.util.function.Function<SqliteDatabase, T> work) {
         try (SqliteStore<InstanceRepositories> store = openInstance(file)) {
-            SqliteDatabase db;
-            synchronized (this) {
-                db = open.get(store.file()).db();
-            }
-            return work.apply(db);
+            return work.apply(databaseOf(store));
         }
+    }
+
+    /** The database a store holds open. */
+    synchronized SqliteDatabase databaseOf(SqliteStore<?> store) {
+        Entry entry = open.get(store.file());
+        if (entry == null) {
+            throw new IllegalStateException(store.file() + " is not open");
+        }
+        return entry.db();
     }
 
     /** Writes a backup of the instance database at {@code file} in the portable format; returns how many records. */

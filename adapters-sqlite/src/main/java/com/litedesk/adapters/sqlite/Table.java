@@ -155,9 +155,10 @@ final class Table<T extends Record & Entity> {
                     + quote(name) + " (" + cols + "id)");
         }
         for (ListField list : lists.values()) {
-            ddl.add("CREATE TABLE IF NOT EXISTS " + quote(list.table()) + " (value NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (value, rid))"
+            // (value, id): the records holding a value, in id order, are one range of the primary key
+            ddl.add("CREATE TABLE IF NOT EXISTS " + quote(list.table()) + " (value NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id))"
                     + " WITHOUT ROWID");
-            ddl.add("CREATE INDEX IF NOT EXISTS " + quote(list.table() + "__rid") + " ON " + quote(list.table()) + " (rid)");
+            ddl.add("CREATE INDEX IF NOT EXISTS " + quote(list.table() + "__id") + " ON " + quote(list.table()) + " (id)");
         }
         if (searchable) {
             ddl.add("CREATE VIRTUAL TABLE IF NOT EXISTS " + quote(fts) + " USING fts5(p, s, content='', contentless_delete=1,"
@@ -247,7 +248,7 @@ final class Table<T extends Record & Entity> {
             }
             rowid = rs.getLong(1);
         }
-        clearIndexes(conn, rowid);
+        clearIndexes(conn, rowid, record.id());
         writeIndexes(conn, rowid, record);
         return true;
     }
@@ -263,7 +264,7 @@ final class Table<T extends Record & Entity> {
             }
             rowid = rs.getLong(1);
         }
-        clearIndexes(conn, rowid);
+        clearIndexes(conn, rowid, id);
         return true;
     }
 
@@ -282,12 +283,12 @@ final class Table<T extends Record & Entity> {
         for (ListField list : lists.values()) {
             Object values = Shape.readPath(record, list.parts());
             if (values instanceof java.util.Collection<?> items && !items.isEmpty()) {
-                PreparedStatement statement = conn.prepare("INSERT OR IGNORE INTO " + quote(list.table()) + " (value, rid) VALUES (?, ?)");
+                PreparedStatement statement = conn.prepare("INSERT OR IGNORE INTO " + quote(list.table()) + " (value, id) VALUES (?, ?)");
                 for (Object item : items) {
                     Object sql = Values.sql(item);
                     if (sql != null) {
                         statement.setObject(1, sql);
-                        statement.setLong(2, rowid);
+                        statement.setString(2, record.id());
                         statement.executeUpdate();
                     }
                 }
@@ -303,10 +304,10 @@ final class Table<T extends Record & Entity> {
         }
     }
 
-    private void clearIndexes(Conn conn, long rowid) throws SQLException {
+    private void clearIndexes(Conn conn, long rowid, String id) throws SQLException {
         for (ListField list : lists.values()) {
-            PreparedStatement statement = conn.prepare("DELETE FROM " + quote(list.table()) + " WHERE rid = ?");
-            statement.setLong(1, rowid);
+            PreparedStatement statement = conn.prepare("DELETE FROM " + quote(list.table()) + " WHERE id = ?");
+            statement.setString(1, id);
             statement.executeUpdate();
         }
         if (searchable) {

@@ -40,12 +40,12 @@ final class Tables {
 
     static final Table<Contact> CONTACTS = Table.of(Catalog.CONTACTS).key(Contact::primaryEmail)
             .index("lastName").index("firstName").index("companyId").index("ownerId").index("teamId").index("updatedAt")
-            .list("tags").build();
+            .list("tags").list("emails").build();
     static final Table<Company> COMPANIES = Table.of(Catalog.COMPANIES).key(Company::domain)
-            .index("name").index("industry").index("ownerId").index("teamId").index("updatedAt").build();
+            .index("name").index("domain").index("industry").index("ownerId").index("teamId").index("updatedAt").build();
     static final Table<Pipeline> PIPELINES = Table.of(Catalog.PIPELINES).index("isDefault").build();
     static final Table<Deal> DEALS = Table.of(Catalog.DEALS)
-            .index("pipelineId", "stageId", "rank")
+            .index("pipelineId", "stageId", "rank").index("pipelineId")
             .index("title").index("value").index("status").index("expectedCloseDate").index("companyId").index("ownerId")
             .index("teamId").index("updatedAt")
             // the board's totals are summed from this index alone: exact integer cents where a value has at most two decimals
@@ -53,10 +53,10 @@ final class Tables {
             .index("pipelineId", "stageId", "currency", "valueCents")
             .list("contactIds").build();
     static final Table<Task> TASKS = Table.of(Catalog.TASKS)
-            .index("assigneeId", "status", "dueDate").index("status", "dueDate").index("linkedRecord.id")
+            .index("assigneeId", "status", "dueDate").index("status", "dueDate").index("status").index("assigneeId").index("linkedRecord.id")
             .index("title").index("dueDate").index("priority").index("ownerId").index("teamId").index("updatedAt").build();
     static final Table<Note> NOTES = Table.of(Catalog.NOTES).index("target.id").index("ownerId").index("updatedAt").build();
-    static final Table<User> USERS = Table.of(Catalog.USERS).key(User::email).index("name").index("role").index("teamId", "active")
+    static final Table<User> USERS = Table.of(Catalog.USERS).key(User::email).index("name").index("role").index("teamId")
             .index("active").build();
     static final Table<Team> TEAMS = Table.of(Catalog.TEAMS).index("name").build();
     static final Table<Credentials> CREDENTIALS = Table.of(Catalog.CREDENTIALS).build();

@@ -34,7 +34,7 @@ import java.util.TreeMap;
 public final class AuditLog {
 
     private static final String GENESIS = "0".repeat(64);
-    private static final FieldSet FIELDS = FieldSet.builder()
+    public static final FieldSet FIELDS = FieldSet.builder()
             .text("actorId").text("action").text("record.id")
             .enumeration("record.type", RecordType.class)
             .enumeration("outcome", AuditOutcome.class)

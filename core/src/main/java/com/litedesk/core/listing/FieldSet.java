@@ -57,7 +57,7 @@ public final class FieldSet {
             add("id", FieldType.TEXT, true);
             // ids grow with time, so creation order is id order: cheap to sort on in every store
             add("createdAt", FieldType.INSTANT, true);
-            add("updatedAt", FieldType.INSTANT, false);
+            add("updatedAt", FieldType.INSTANT, true);
             add("createdBy", FieldType.TEXT, false);
             add("updatedBy", FieldType.TEXT, false);
         }

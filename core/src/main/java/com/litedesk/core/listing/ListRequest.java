@@ -25,4 +25,10 @@ public record ListRequest(String filter, String sort, String q, String cursor, I
     public ListRequest withLimit(int newLimit) {
         return new ListRequest(filter, sort, q, cursor, newLimit);
     }
+
+    /** This request, sorted by {@code defaultSort} unless it asks for a sort or a search of its own. */
+    public ListRequest sortedByDefault(String defaultSort) {
+        boolean chosen = (sort != null && !sort.isBlank()) || (q != null && !q.isBlank());
+        return chosen ? this : new ListRequest(filter, defaultSort, q, cursor, limit);
+    }
 }

@@ -77,16 +77,25 @@ public final class Tasks extends OwnedRecords<Task, TaskDraft> {
                 t.linkedRecord(), t.ownerId());
     }
 
-    /** Open tasks assigned to the actor. */
+    /** Open tasks assigned to the actor, by due date unless the request sorts otherwise. */
     public ListResult<Task> myOpen(Actor actor, ListRequest request) {
-        return list(actor, request, List.of(Condition.eq("assigneeId", actor.userId()), Condition.eq("status", TaskStatus.OPEN)));
+        return list(actor, request.sortedByDefault("dueDate"), myOpenConditions(actor));
     }
 
-    /** Open tasks whose due date has passed (UTC). */
+    /** What "my open tasks" fixes. */
+    public static List<Condition> myOpenConditions(Actor actor) {
+        return List.of(Condition.eq("assigneeId", actor.userId()), Condition.eq("status", TaskStatus.OPEN));
+    }
+
+    /** Open tasks whose due date has passed (UTC), most overdue first unless the request sorts otherwise. */
     public ListResult<Task> overdue(Actor actor, ListRequest request) {
-        LocalDate today = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
-        return list(actor, request, List.of(Condition.eq("status", TaskStatus.OPEN),
-                Condition.of("dueDate", Operator.LT, today), Condition.of("dueDate", Operator.NE, null)));
+        return list(actor, request.sortedByDefault("dueDate"), overdueConditions(LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC)));
+    }
+
+    /** What "overdue tasks" fixes on {@code today}. */
+    public static List<Condition> overdueConditions(LocalDate today) {
+        return List.of(Condition.eq("status", TaskStatus.OPEN),
+                Condition.of("dueDate", Operator.LT, today), Condition.of("dueDate", Operator.NE, null));
     }
 
     /** Tasks linked to a record, newest first (for timelines). */

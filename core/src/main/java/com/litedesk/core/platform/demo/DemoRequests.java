@@ -28,7 +28,7 @@ public final class DemoRequests {
 
     public static final Set<String> COMPANY_SIZES = Set.of("1-10", "11-50", "51-200", "201-1000", "1000+");
     private static final Pattern PHONE = Pattern.compile("^[+0-9()./ -]{5,40}$");
-    private static final FieldSet FIELDS = FieldSet.builder()
+    public static final FieldSet FIELDS = FieldSet.builder()
             .text("companyName").text("contactName").text("email").text("subdomain").text("industry").text("companySize")
             .enumeration("state", DemoRequestState.class).text("instanceId")
             .fullTextSearch()

@@ -41,7 +41,7 @@ import java.util.Set;
  */
 public final class Instances {
 
-    private static final FieldSet FIELDS = FieldSet.builder()
+    public static final FieldSet FIELDS = FieldSet.builder()
             .text("subdomain").text("name").text("planId").enumeration("state", InstanceState.class)
             .text("ownerEmail").text("customerId").instant("readyAt")
             .fullTextSearch()
