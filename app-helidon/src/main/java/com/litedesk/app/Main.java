@@ -12,7 +12,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * {@code java -jar litedesk.jar}: the control plane (with the embedded database and the in-process runtime
+ * {@code java -jar litedesk.jar}: the control plane (with SQLite files and the in-process runtime
  * unless configured otherwise); {@code java -jar litedesk.jar instance}: one standalone instance (what a
  * container or a pod runs). Bad configuration stops start-up with one line and exit code 2.
  */
@@ -25,15 +25,18 @@ public final class Main {
         // the front door forwards the original Host header; the JDK's client allows it only when told so
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         String role = args.length == 0 ? "control-plane" : args[0];
-        if (!java.util.Set.of("instance", "control-plane", "database").contains(role) || args.length > 1) {
-            System.err.println("litedesk: usage: java -jar litedesk.jar [control-plane|instance|database]");
+        if ((role.equals("backup") || role.equals("restore")) && args.length == 3) {
+            System.exit(copy(role, java.nio.file.Path.of(args[1]), java.nio.file.Path.of(args[2])));
+        }
+        if (!java.util.Set.of("instance", "control-plane").contains(role) || args.length > 1) {
+            System.err.println("litedesk: usage: java -jar litedesk.jar [control-plane|instance]"
+                    + " | backup <instance database file> <backup file> | restore <instance database file> <backup file>");
             System.exit(2);
         }
         try {
             LiteDeskConfig config = LiteDeskConfig.fromEnvironment();
             AutoCloseable app = switch (role) {
                 case "instance" -> startInstance(config);
-                case "database" -> startDatabase(config);
                 default -> startControlPlane(config, PlatformConfig.fromEnvironment(config));
             };
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,6 +53,35 @@ public final class Main {
             System.err.println("litedesk: " + e.getMessage()
                     + (e.errors().isEmpty() ? "" : " " + e.errors().getFirst().field() + ": " + e.errors().getFirst().message()));
             System.exit(2);
+        }
+    }
+
+    /**
+     * {@code backup}: writes the instance database at {@code database} to {@code file} in the portable backup format
+     * (from a consistent copy, while the instance may go on writing); {@code restore}: replaces its records with those
+     * of {@code file}. Prints how many records; what the Docker runtime runs in a helper container on a volume.
+     */
+    private static int copy(String role, java.nio.file.Path database, java.nio.file.Path file) {
+        try (var files = new com.litedesk.adapters.sqlite.SqliteFiles(com.litedesk.adapters.sqlite.SqliteSettings.defaults())) {
+            long records;
+            if (role.equals("backup")) {
+                if (!java.nio.file.Files.exists(database)) {
+                    System.err.println("litedesk: no database at " + database);
+                    return 2;
+                }
+                try (var out = java.nio.file.Files.newOutputStream(file)) {
+                    records = files.dump(database, out);
+                }
+            } else {
+                try (var in = java.nio.file.Files.newInputStream(file)) {
+                    records = files.restore(database, in);
+                }
+            }
+            System.out.println((role.equals("backup") ? "backed up " : "restored ") + records);
+            return 0;
+        } catch (java.io.IOException | LiteDeskException e) {
+            System.err.println("litedesk: " + role + " failed: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -80,24 +112,6 @@ public final class Main {
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    /**
-     * The {@code database} role: the embedded MongoDB-wire server on its own, its data under
-     * {@code LITEDESK_DATA_DIR}, listening on {@code LITEDESK_BIND_HOST:LITEDESK_DB_PORT} — the database
-     * container of an instance where no MongoDB image can be pulled.
-     */
-    public static AutoCloseable startDatabase(LiteDeskConfig config) {
-        try {
-            java.nio.file.Files.createDirectories(config.dataDir());
-        } catch (java.io.IOException e) {
-            throw new ConfigurationError("LITEDESK_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
-        }
-        int port = Integer.parseInt(java.util.Objects.requireNonNullElse(System.getenv("LITEDESK_DB_PORT"), "27017"));
-        var server = com.litedesk.adapters.mongo.EmbeddedMongoServer.start(config.dataDir().resolve("litedesk-db.mv"),
-                config.dbCacheMb(), config.bindHost(), port);
-        System.out.println("LiteDesk database listening on " + config.bindHost() + ":" + port + " (" + server.connectionString() + ")");
-        return server;
     }
 
     /** Builds, bootstraps (first start only) and starts an instance. */

@@ -2,9 +2,8 @@ package com.litedesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.litedesk.adapters.mongo.EmbeddedMongoServer;
-import com.litedesk.adapters.mongo.MongoInstanceRepositories;
-import com.litedesk.adapters.mongo.MongoPlatformRepositories;
+import com.litedesk.adapters.sqlite.SqliteFiles;
+import com.litedesk.adapters.sqlite.SqliteSettings;
 import com.litedesk.app.http.Json;
 import com.litedesk.app.platform.ControlPlaneStorage;
 import com.litedesk.core.platform.provisioning.ProvisioningEngine;
@@ -66,9 +65,9 @@ class ControlPlaneCrashTest {
                     .extracting(Map.Entry::getKey).containsExactly("acme.localhost");
         }
 
-        try (var server = EmbeddedMongoServer.start(data.resolve("litedesk.mv"));
-             var platform = MongoPlatformRepositories.connect(server.connectionString(), ControlPlaneStorage.DATABASE);
-             var instance = MongoInstanceRepositories.connect(server.connectionString(), "litedesk_" + id)) {
+        try (var files = new SqliteFiles(SqliteSettings.defaults());
+             var platform = files.openPlatform(data.resolve("platform.db"));
+             var instance = files.openInstance(data.resolve("instances").resolve(id).resolve("litedesk.db"))) {
             var stores = platform.repositories();
             assertThat(stores.instances().count(List.of())).isEqualTo(1);
             assertThat(stores.customers().count(List.of())).isEqualTo(1);

@@ -1,7 +1,8 @@
 package com.litedesk.app;
 
-import com.litedesk.adapters.mongo.EmbeddedMongoServer;
-import com.litedesk.adapters.mongo.MongoDatabaseProvisioner;
+import com.litedesk.adapters.sqlite.SqliteDatabaseProvisioner;
+import com.litedesk.adapters.sqlite.SqliteFiles;
+import com.litedesk.adapters.sqlite.SqliteSettings;
 import com.litedesk.app.config.LiteDeskConfig;
 import com.litedesk.app.platform.InProcessRuntime;
 import com.litedesk.app.wiring.InstanceComponent;
@@ -15,28 +16,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runtime contract for instances inside the control plane's JVM, on the embedded server. */
+/** The runtime contract for instances inside the control plane's JVM, each on its SQLite file. */
 class InProcessRuntimeContractTest extends InstanceRuntimeContract {
 
     @TempDir
     static Path dir;
-    static EmbeddedMongoServer server;
-    static MongoDatabaseProvisioner databases;
+    static SqliteFiles files;
+    static SqliteDatabaseProvisioner databases;
     static InProcessRuntime runtime;
 
     @BeforeAll
     static void start() {
-        server = EmbeddedMongoServer.start(dir.resolve("runtime.mv"));
-        databases = new MongoDatabaseProvisioner(server.connectionString());
+        files = new SqliteFiles(SqliteSettings.defaults());
+        databases = new SqliteDatabaseProvisioner(dir, files);
         LiteDeskConfig base = LiteDeskConfig.from(Map.of("LITEDESK_DATA_DIR", dir.toString())::get);
-        runtime = new InProcessRuntime(base, config -> InstanceComponent.of(config).application());
+        runtime = new InProcessRuntime(base, config -> InstanceComponent.of(config, files).application());
     }
 
     @AfterAll
     static void stop() {
         runtime.close();
-        databases.close();
-        server.close();
+        files.close();
     }
 
     @Override

@@ -40,7 +40,7 @@ class KubernetesWiringTest {
             env.putAll(extra);
             var config = LiteDeskConfig.from(env::get);
             var platform = PlatformConfig.from(env::get, config);
-            try (var storage = ControlPlaneStorage.open(config, platform.instanceDatabaseUsers());
+            try (var storage = ControlPlaneStorage.open(config, new com.litedesk.adapters.sqlite.SqliteFiles(com.litedesk.adapters.sqlite.SqliteSettings.defaults()), platform.instanceDatabaseUsers());
                  var runtimes = Runtimes.choose(config, platform, storage, c -> null)) {
                 String id = "w" + extra.size();
                 runtimes.runtime().deploy(new WorkloadSpec(id, id, id, id + ".localhost", "http://" + id + ".localhost",

@@ -49,7 +49,7 @@ public final class TestServer implements AutoCloseable {
     public static TestServer onDisk(Path dataDir, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(extra);
         env.put("LITEDESK_DATA_DIR", dataDir.toString());
-        env.put("LITEDESK_STORE", "mongo");
+        env.put("LITEDESK_STORE", "sqlite");
         return start(env);
     }
 

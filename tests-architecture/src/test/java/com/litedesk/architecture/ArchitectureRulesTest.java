@@ -62,8 +62,21 @@ class ArchitectureRulesTest {
             .that().resideInAPackage("com.litedesk.adapters.mongo..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(with(
                     "com.litedesk.ports..", "com.litedesk.adapters.mongo..",
-                    "com.mongodb..", "org.bson..", "org.reactivestreams..", "de.bwaldvogel..", "org.h2.."))
-            .because("adapters-mongo depends on ports and its driver (rule 2)");
+                    "com.mongodb..", "org.bson..", "org.reactivestreams.."))
+            .because("adapters-mongo depends on ports and its driver; the fake MongoDB server is for its tests only (rule 2)");
+
+    @ArchTest
+    static final ArchRule theSqliteAdapterUsesOnlyPortsItsDriverAndJacksonCore = classes()
+            .that().resideInAPackage("com.litedesk.adapters.sqlite..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(with(
+                    "com.litedesk.ports..", "com.litedesk.adapters.sqlite..", "org.sqlite..", "com.fasterxml.jackson.core.."))
+            .because("adapters-sqlite depends on ports, the SQLite driver and Jackson's streaming JSON for its documents (rule 2)");
+
+    @ArchTest
+    static final ArchRule nothingShippedUsesTheFakeMongoDbServer = noClasses()
+            .that().resideInAPackage("com.litedesk..")
+            .should().dependOnClassesThat().resideInAnyPackage("de.bwaldvogel..", "org.h2..")
+            .because("mongo-java-server is a fake MongoDB for tests: what ships keeps its data in SQLite or a real MongoDB");
 
     @ArchTest
     static final ArchRule theDockerAdapterUsesOnlyPortsAndDockerJava = classes()
@@ -147,7 +160,7 @@ class ArchitectureRulesTest {
     @ArchTest
     static void everyModuleContributedClasses(JavaClasses classes) {
         for (var module : new String[] {
-                "com.litedesk.ports", "com.litedesk.core", "com.litedesk.adapters.mongo", "com.litedesk.adapters.docker",
+                "com.litedesk.ports", "com.litedesk.core", "com.litedesk.adapters.sqlite", "com.litedesk.adapters.mongo", "com.litedesk.adapters.docker",
                 "com.litedesk.adapters.k8s", "com.litedesk.adapters.aws", "com.litedesk.app"}) {
             assertThat(classes.stream().filter(c -> c.getPackageName().equals(module) || c.getPackageName().startsWith(module + ".")))
                     .as("production classes imported from %s", module)
@@ -180,6 +193,7 @@ class ArchitectureRulesTest {
                     case "docker" -> new String[] {"Docker"};
                     case "k8s" -> new String[] {"Kubernetes"};
                     case "aws" -> new String[] {"Route53", "S3", "Ses"};
+                    case "sqlite" -> new String[] {"Sqlite"};
                     default -> new String[] {};
                 };
                 boolean named = java.util.Arrays.stream(prefixes).anyMatch(c.getSimpleName()::startsWith);

@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Instances as containers on a Docker engine ({@code DOCKER_HOST}): per instance a network, a volume, a
- * database container and an app container running {@code litedesk.jar instance} with the instance's
- * configuration and keys, memory and CPU limits from its plan, a restart policy, a health check on {@code /health} and the
- * {@code litedesk.*} labels. Every call adopts what exists; suspend stops the app container, resume starts it,
- * remove deletes it (the database provisioner removes the database container, volume and network).
+ * Instances as containers on a Docker engine ({@code DOCKER_HOST}): per instance a network, a volume and an app
+ * container running {@code litedesk.jar instance} with its SQLite file on the volume (or, with a database image, a
+ * database container too), the instance's configuration and keys, memory and CPU limits from its plan, a restart
+ * policy, a health check on {@code /health} and the {@code litedesk.*} labels. Every call adopts what exists; suspend
+ * stops the app container, resume starts it, remove deletes it (the database provisioner removes the database
+ * container, volume and network).
  */
 public final class DockerInstanceRuntime implements InstanceRuntime {
 
@@ -32,17 +33,20 @@ public final class DockerInstanceRuntime implements InstanceRuntime {
     @Override
     public Workload deploy(WorkloadSpec spec) {
         String id = spec.instanceId();
-        containers.ensureDatabase(id);
+        containers.ensureStorage(id);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LITEDESK_PORT", Integer.toString(InstanceContainers.APP_PORT));
-        env.put("MONGO_URI", spec.database().uri());
+        if (containers.databaseContainers()) {
+            env.put("MONGO_URI", spec.database().uri());
+        } else {
+            env.put("LITEDESK_DATA_DIR", DockerDatabaseProvisioner.DATA_DIR); // the volume: <data>/instances/<id>/litedesk.db
+        }
         env.put("LITEDESK_INSTANCE_ID", id);
         env.put("LITEDESK_INSTANCE_NAME", spec.name() == null ? spec.subdomain() : spec.name());
         env.put("LITEDESK_PUBLIC_URL", spec.publicUrl());
         env.put("LITEDESK_SIGNING_KEY", spec.signingKey());
         env.put("LITEDESK_MANAGEMENT_KEY", spec.managementKey());
         env.put("LITEDESK_RATE_LIMIT_PER_MINUTE", "0"); // the plan's per-instance limit applies; clients arrive through the front door
-        env.put("LITEDESK_DB_CACHE_MB", "16");
         var size = InstanceContainers.Size.of(spec.planId(), settings);
         containers.ensureApp(id, env, size);
         return find(id).orElseThrow(() -> LiteDeskException.unavailable("the app container of " + id + " vanished", null));
@@ -58,7 +62,9 @@ public final class DockerInstanceRuntime implements InstanceRuntime {
         if (containers.inspect(InstanceContainers.app(instanceId)).isEmpty()) {
             throw LiteDeskException.notFound("Workload", instanceId);
         }
-        containers.start(InstanceContainers.database(instanceId));
+        if (containers.databaseContainers()) {
+            containers.start(InstanceContainers.database(instanceId));
+        }
         containers.start(InstanceContainers.app(instanceId));
     }
 

@@ -5,18 +5,20 @@ import java.util.Objects;
 /**
  * How instances run on the engine.
  *
- * @param appImage the LiteDesk image (runs {@code instance})
- * @param databaseImage {@code mongo:7}, or the LiteDesk image itself (runs its {@code database} role) where nothing can be pulled
+ * @param appImage the LiteDesk image (runs {@code instance}; also its {@code backup} and {@code restore} helpers)
+ * @param databaseImage null (the default): each instance keeps its SQLite file on its named volume, one container
+ *                      per instance; else a MongoDB image ({@code mongo:7}) run as a database container per instance
  * @param memoryMb memory limit of the database containers, and of app containers of plans without a size of their own
  * @param cpus CPU limit, likewise
  */
 public record DockerSettings(String appImage, String databaseImage, int memoryMb, double cpus) {
     public DockerSettings {
         Objects.requireNonNull(appImage, "appImage");
-        Objects.requireNonNull(databaseImage, "databaseImage");
+        databaseImage = databaseImage == null || databaseImage.isBlank() ? null : databaseImage;
     }
 
-    boolean databaseIsLiteDesk() {
-        return databaseImage.equals(appImage) || databaseImage.contains("litedesk");
+    /** Whether each instance has a MongoDB container of its own (else its SQLite file on its volume). */
+    boolean databaseContainers() {
+        return databaseImage != null;
     }
 }

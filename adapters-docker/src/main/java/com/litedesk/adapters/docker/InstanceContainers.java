@@ -21,10 +21,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Docker objects of one instance, pod-style: a network and a volume, a database container that owns the
- * network namespace (and publishes the app's and the database's ports on loopback), and the app container
- * joined to that namespace, so the app reaches its database at 127.0.0.1 on engines without embedded DNS.
- * Every object is labelled and named after the instance; creating adopts what exists.
+ * The Docker objects of one instance: a network and a volume, and either the app container alone, with its SQLite
+ * file on the volume at {@code /data} and its port published on loopback (the default), or, with a database image,
+ * pod-style: a database container that owns the network namespace (and publishes the app's and the database's ports
+ * on loopback) and the app container joined to that namespace, so the app reaches its database at 127.0.0.1 on
+ * engines without embedded DNS. Every object is labelled and named after the instance; creating adopts what exists.
  */
 final class InstanceContainers {
 
@@ -59,8 +60,13 @@ final class InstanceContainers {
         return engine.client();
     }
 
-    /** The network, the volume and the running database container; adopted when they exist. */
-    void ensureDatabase(String id) {
+    /** Whether each instance has a database container (else its SQLite file on its volume). */
+    boolean databaseContainers() {
+        return settings.databaseContainers();
+    }
+
+    /** The network, the volume and (with a database image) the running database container; adopted when they exist. */
+    void ensureStorage(String id) {
         var labels = DockerEngine.labelsOf(id);
         engine.call("create network " + network(id), () -> {
             if (client().listNetworksCmd().withNameFilter(network(id)).exec().stream().noneMatch(n -> n.getName().equals(network(id)))) {
@@ -76,12 +82,13 @@ final class InstanceContainers {
             }
             return null;
         });
+        if (!settings.databaseContainers()) {
+            return;
+        }
         if (inspect(database(id)).isEmpty()) {
-            List<String> env = new ArrayList<>(List.of("LITEDESK_DATA_DIR=/data", "LITEDESK_BIND_HOST=0.0.0.0", "LITEDESK_DB_CACHE_MB=64"));
             var create = client().createContainerCmd(settings.databaseImage())
                     .withName(database(id))
                     .withLabels(withRole(labels, "database"))
-                    .withEnv(env)
                     .withExposedPorts(ExposedPort.tcp(APP_PORT), ExposedPort.tcp(DB_PORT))
                     .withHostConfig(HostConfig.newHostConfig()
                             .withNetworkMode(network(id))
@@ -90,12 +97,8 @@ final class InstanceContainers {
                                     new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(DB_PORT)))
                             .withMemory(Math.max(128, settings.memoryMb() / 2) * 1024L * 1024L)
                             .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
-                            .withRestartPolicy(RestartPolicy.unlessStoppedRestart()));
-            if (settings.databaseIsLiteDesk()) {
-                create.withCmd("database");
-            } else {
-                create.withCmd("--bind_ip_all", "--dbpath", "/data");
-            }
+                            .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
+                    .withCmd("--bind_ip_all", "--dbpath", "/data");
             engine.call("create container " + database(id), () -> {
                 try {
                     return create.exec();
@@ -122,8 +125,19 @@ final class InstanceContainers {
     /** The running app container of the instance, sized for its plan; adopted when it exists. */
     void ensureApp(String id, Map<String, String> env, Size size) {
         if (inspect(app(id)).isEmpty()) {
-            String dbId = inspect(database(id)).map(InspectContainerResponse::getId)
-                    .orElseThrow(() -> LiteDeskException.unavailable("the database container of " + id + " is missing", null));
+            HostConfig host = HostConfig.newHostConfig()
+                    .withMemory(size.memoryMb() * 1024L * 1024L)
+                    .withNanoCPUs((long) (size.cpus() * 1_000_000_000L))
+                    .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+            if (settings.databaseContainers()) {
+                String dbId = inspect(database(id)).map(InspectContainerResponse::getId)
+                        .orElseThrow(() -> LiteDeskException.unavailable("the database container of " + id + " is missing", null));
+                host.withNetworkMode("container:" + dbId);
+            } else {
+                host.withNetworkMode(network(id))
+                        .withBinds(new Bind(volume(id), new Volume("/data")))
+                        .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(APP_PORT)));
+            }
             List<String> variables = new ArrayList<>();
             env.forEach((k, v) -> variables.add(k + "=" + v));
             engine.call("create container " + app(id), () -> {
@@ -133,15 +147,12 @@ final class InstanceContainers {
                             .withLabels(withRole(DockerEngine.labelsOf(id), "app"))
                             .withEnv(variables)
                             .withCmd("instance")
+                            .withExposedPorts(ExposedPort.tcp(APP_PORT))
                             .withHealthcheck(new HealthCheck()
                                     .withTest(List.of("CMD-SHELL", "wget -q -O /dev/null http://127.0.0.1:" + APP_PORT + "/health || exit 1"))
                                     .withInterval(TimeUnit.SECONDS.toNanos(10)).withTimeout(TimeUnit.SECONDS.toNanos(3))
                                     .withStartPeriod(TimeUnit.SECONDS.toNanos(30)).withRetries(3))
-                            .withHostConfig(HostConfig.newHostConfig()
-                                    .withNetworkMode("container:" + dbId)
-                                    .withMemory(size.memoryMb() * 1024L * 1024L)
-                                    .withNanoCPUs((long) (size.cpus() * 1_000_000_000L))
-                                    .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
+                            .withHostConfig(host)
                             .exec();
                 } catch (ConflictException raced) {
                     return null;
@@ -196,7 +207,8 @@ final class InstanceContainers {
         });
     }
 
-    void removeDatabase(String id) {
+    /** Removes the database container (if any), the volume and the network. */
+    void removeStorage(String id) {
         remove(database(id));
         engine.call("remove volume " + volume(id), () -> {
             try {
@@ -216,9 +228,24 @@ final class InstanceContainers {
         });
     }
 
-    /** The loopback port the engine published for a container port of the database container. */
+    boolean volumeExists(String id) {
+        return engine.call("inspect volume " + volume(id), () -> {
+            try {
+                client().inspectVolumeCmd(volume(id)).exec();
+                return true;
+            } catch (NotFoundException absent) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * The loopback port the engine published for a container port: on the database container, which owns the
+     * network namespace, when there is one; else on the app container.
+     */
     Optional<Integer> publishedPort(String id, int containerPort) {
-        return inspect(database(id)).map(c -> c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort)))
+        String owner = settings.databaseContainers() ? database(id) : app(id);
+        return inspect(owner).map(c -> c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort)))
                 .filter(b -> b != null && b.length > 0 && b[0].getHostPortSpec() != null && !b[0].getHostPortSpec().isEmpty())
                 .map(b -> Integer.parseInt(b[0].getHostPortSpec()));
     }

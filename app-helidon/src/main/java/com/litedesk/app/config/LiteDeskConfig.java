@@ -33,11 +33,13 @@ public record LiteDeskConfig(
         int bcryptCost,
         String managementKey,
         String bindHost,
-        int dbCacheMb,
+        String sqliteSynchronous,
+        Path databaseFile,
         Integrations integrations) {
 
     private static final Set<String> RUNTIMES = Set.of("in-process", "docker", "kubernetes");
-    private static final Set<String> STORES = Set.of("mongo", "memory");
+    private static final Set<String> STORES = Set.of("auto", "sqlite", "mongo", "memory");
+    private static final Set<String> SYNCHRONOUS = Set.of("full", "normal", "extra");
 
     /** Reads the environment over the bundled application.yaml. */
     public static LiteDeskConfig fromEnvironment() {
@@ -54,6 +56,12 @@ public record LiteDeskConfig(
         }
         String runtime = oneOf(get, "LITEDESK_RUNTIME", RUNTIMES);
         String store = oneOf(get, "LITEDESK_STORE", STORES);
+        if (store.equals("auto")) {
+            store = mongoUri == null ? "sqlite" : "mongo"; // MongoDB when it is given, else one SQLite file per database
+        }
+        if (store.equals("mongo") && mongoUri == null) {
+            throw new ConfigurationError("LITEDESK_STORE=mongo needs MONGO_URI, the MongoDB connection string");
+        }
         String baseDomain = required(get, "LITEDESK_BASE_DOMAIN");
         String instanceId = required(get, "LITEDESK_INSTANCE_ID");
         if (!instanceId.matches("^[a-z0-9][a-z0-9-]{0,62}$")) {
@@ -87,7 +95,8 @@ public record LiteDeskConfig(
         if (ownerPassword != null && ownerEmail == null) {
             throw new ConfigurationError("LITEDESK_OWNER_PASSWORD is set but LITEDESK_OWNER_EMAIL is not");
         }
-        return new LiteDeskConfig(port, Path.of(required(get, "LITEDESK_DATA_DIR")), mongoUri, baseDomain, runtime, store,
+        Path dataDir = Path.of(required(get, "LITEDESK_DATA_DIR"));
+        return new LiteDeskConfig(port, dataDir, mongoUri, baseDomain, runtime, store,
                 instanceId, required(get, "LITEDESK_INSTANCE_NAME"), publicUrl, ownerEmail, ownerPassword,
                 blankToNull(get.apply("LITEDESK_OWNER_NAME")), signingKey,
                 integer(get, "LITEDESK_MAX_BODY_BYTES", 1024, Integer.MAX_VALUE - 8),
@@ -96,8 +105,22 @@ public record LiteDeskConfig(
                 integer(get, "LITEDESK_BCRYPT_COST", 10, 16),
                 managementKey(get),
                 required(get, "LITEDESK_BIND_HOST"),
-                integer(get, "LITEDESK_DB_CACHE_MB", 4, 65536),
+                oneOf(get, "LITEDESK_SQLITE_SYNCHRONOUS", SYNCHRONOUS).toUpperCase(Locale.ROOT),
+                null,
                 Integrations.from(get));
+    }
+
+    /**
+     * The SQLite file of this instance: the one its control plane created for it, else
+     * {@code <data dir>/instances/<instance id>/litedesk.db}.
+     */
+    public Path instanceDatabaseFile() {
+        return databaseFile != null ? databaseFile : dataDir.resolve("instances").resolve(instanceId).resolve("litedesk.db");
+    }
+
+    /** The control plane's SQLite file. */
+    public Path platformDatabaseFile() {
+        return dataDir.resolve("platform.db");
     }
 
     private static String managementKey(Function<String, String> get) {
@@ -108,10 +131,15 @@ public record LiteDeskConfig(
         return key;
     }
 
-    /** The configuration of an instance the control plane runs in its own JVM (nothing read from the environment). */
-    public LiteDeskConfig forInstance(String id, String name, String mongo, String url, String key, String management) {
-        return new LiteDeskConfig(0, dataDir, mongo, baseDomain, runtime, "mongo", id, name, url, null, null, null, key,
-                maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", dbCacheMb, integrations);
+    /**
+     * The configuration of an instance the control plane runs in its own JVM (nothing read from the environment), on
+     * the database its provisioning created: a MongoDB connection string, or the {@code file:} URI of a SQLite file.
+     */
+    public LiteDeskConfig forInstance(String id, String name, String databaseUri, String url, String key, String management) {
+        boolean sqlite = databaseUri.startsWith("file:");
+        return new LiteDeskConfig(0, dataDir, sqlite ? null : databaseUri, baseDomain, runtime, sqlite ? "sqlite" : "mongo", id, name, url,
+                null, null, null, key, maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", sqliteSynchronous,
+                sqlite ? Path.of(java.net.URI.create(databaseUri)) : null, integrations);
     }
 
     static Function<String, String> reader(Function<String, String> env) {

@@ -66,7 +66,7 @@ public record PlatformConfig(
                 LiteDeskConfig.integer(get, "LITEDESK_DEMO_REQUESTS_PER_HOUR", 1, 1_000_000), scheme,
                 publicPort == null ? base.port() : LiteDeskConfig.integer(get, "LITEDESK_PUBLIC_PORT", 1, 65535),
                 LiteDeskConfig.blankToNull(get.apply("LITEDESK_CRASH_AFTER_STEP")),
-                LiteDeskConfig.required(get, "LITEDESK_DOCKER_IMAGE"), LiteDeskConfig.required(get, "LITEDESK_DOCKER_DB_IMAGE"),
+                LiteDeskConfig.required(get, "LITEDESK_DOCKER_IMAGE"), LiteDeskConfig.blankToNull(get.apply("LITEDESK_DOCKER_DB_IMAGE")),
                 LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_IMAGE")), LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_CLASS"),
                 LiteDeskConfig.required(get, "LITEDESK_K8S_CLUSTER_ISSUER"), LiteDeskConfig.blankToNull(get.apply("LITEDESK_K8S_WILDCARD_TLS_SECRET")),
                 LiteDeskConfig.required(get, "LITEDESK_K8S_INGRESS_NAMESPACE"),

@@ -1,18 +1,16 @@
 package com.litedesk.app.instance;
 
-import com.litedesk.adapters.mongo.EmbeddedMongoServer;
 import com.litedesk.adapters.mongo.MongoInstanceRepositories;
+import com.litedesk.adapters.sqlite.SqliteFiles;
+import com.litedesk.app.config.DataDirectory;
 import com.litedesk.app.config.LiteDeskConfig;
 import com.litedesk.core.memory.InMemoryInstanceRepositories;
 import com.litedesk.ports.instance.InstanceRepositories;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The instance's stores as configuration chooses them: MongoDB at MONGO_URI, else the embedded
- * wire-compatible server on a file under the data directory; or memory (nothing kept).
+ * The instance's stores as configuration chooses them: its SQLite file (by default), its MongoDB database at
+ * MONGO_URI, or memory (nothing kept).
  */
 public final class InstanceStorage implements AutoCloseable {
 
@@ -24,25 +22,21 @@ public final class InstanceStorage implements AutoCloseable {
         this.resources = resources;
     }
 
-    public static InstanceStorage open(LiteDeskConfig config) {
-        if (config.store().equals("memory")) {
-            return new InstanceStorage(InMemoryInstanceRepositories.create(), List.of());
-        }
-        List<AutoCloseable> resources = new ArrayList<>();
-        String uri = config.mongoUri();
-        if (uri == null) {
-            try {
-                Files.createDirectories(config.dataDir());
-            } catch (IOException e) {
-                throw new com.litedesk.app.config.ConfigurationError("LITEDESK_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
+    /** @param files the process's SQLite files (shared with the control plane when the instance runs inside it) */
+    public static InstanceStorage open(LiteDeskConfig config, SqliteFiles files) {
+        return switch (config.store()) {
+            case "memory" -> new InstanceStorage(InMemoryInstanceRepositories.create(), List.of());
+            case "mongo" -> {
+                MongoInstanceRepositories mongo = MongoInstanceRepositories.connect(config.mongoUri(),
+                        "litedesk_" + config.instanceId().replace('-', '_'));
+                yield new InstanceStorage(mongo.repositories(), List.of(mongo));
             }
-            EmbeddedMongoServer server = EmbeddedMongoServer.start(config.dataDir().resolve("litedesk-" + config.instanceId() + ".mv"), config.dbCacheMb());
-            resources.add(server);
-            uri = server.connectionString();
-        }
-        MongoInstanceRepositories mongo = MongoInstanceRepositories.connect(uri, "litedesk_" + config.instanceId().replace('-', '_'));
-        resources.addFirst(mongo);
-        return new InstanceStorage(mongo.repositories(), resources);
+            default -> {
+                DataDirectory.prepare(config.dataDir());
+                var store = files.openInstance(config.instanceDatabaseFile());
+                yield new InstanceStorage(store.repositories(), List.of(store));
+            }
+        };
     }
 
     public InstanceRepositories repositories() {

@@ -1,79 +1,69 @@
 package com.litedesk.app.platform;
 
-import com.litedesk.adapters.mongo.EmbeddedMongoServer;
 import com.litedesk.adapters.mongo.MongoDatabaseProvisioner;
 import com.litedesk.adapters.mongo.MongoPlatformRepositories;
-import com.litedesk.app.config.ConfigurationError;
+import com.litedesk.adapters.sqlite.SqliteDatabaseProvisioner;
+import com.litedesk.adapters.sqlite.SqliteFiles;
+import com.litedesk.app.config.DataDirectory;
 import com.litedesk.app.config.LiteDeskConfig;
 import com.litedesk.app.security.SigningKeys;
+import com.litedesk.ports.platform.DatabaseProvisioner;
 import com.litedesk.ports.platform.PlatformRepositories;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The control plane's MongoDB: {@code MONGO_URI}, or the embedded server on {@code <data dir>/litedesk.mv}. Its
- * own database is {@code litedesk_platform}; every instance gets a database of its own on the same server, and
- * on MONGO_URI a user of its own unless LITEDESK_DB_USERS=shared.
+ * The control plane's database and where instance databases are made. By default SQLite: its own file
+ * {@code <data dir>/platform.db} and one file per instance under {@code <data dir>/instances/}. With MONGO_URI:
+ * its database {@code litedesk_platform} there, every instance a database of its own on the same server, with a
+ * user of its own unless LITEDESK_DB_USERS=shared.
  */
 public final class ControlPlaneStorage implements AutoCloseable {
 
     public static final String DATABASE = "litedesk_platform";
 
-    private final String uri;
     private final PlatformRepositories repositories;
-    private final MongoDatabaseProvisioner databases;
+    private final DatabaseProvisioner databases;
+    private final SqliteFiles files;
     private final List<AutoCloseable> resources;
 
-    private ControlPlaneStorage(String uri, PlatformRepositories repositories, MongoDatabaseProvisioner databases, List<AutoCloseable> resources) {
-        this.uri = uri;
+    private ControlPlaneStorage(PlatformRepositories repositories, DatabaseProvisioner databases, SqliteFiles files,
+                                List<AutoCloseable> resources) {
         this.repositories = repositories;
         this.databases = databases;
+        this.files = files;
         this.resources = resources;
     }
 
-    /** The embedded server or MONGO_URI, with instances sharing the connection's user. */
-    public static ControlPlaneStorage open(LiteDeskConfig config) {
-        return open(config, false);
-    }
-
     /**
-     * @param instanceUsers give each instance its own MongoDB user (MONGO_URI only: the embedded server has none),
-     *                      with passwords derived from a key kept in the control plane's database
+     * @param files         the process's SQLite files, shared with its in-process instances
+     * @param instanceUsers give each instance its own MongoDB user (MONGO_URI only), with passwords derived from a key
+     *                      kept in the control plane's database
      */
-    public static ControlPlaneStorage open(LiteDeskConfig config, boolean instanceUsers) {
-        List<AutoCloseable> resources = new ArrayList<>();
-        String uri = config.mongoUri();
-        if (uri == null) {
-            try {
-                Files.createDirectories(config.dataDir());
-            } catch (IOException e) {
-                throw new ConfigurationError("LITEDESK_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
-            }
-            EmbeddedMongoServer server = EmbeddedMongoServer.start(config.dataDir().resolve("litedesk.mv"), config.dbCacheMb());
-            resources.add(server);
-            uri = server.connectionString();
+    public static ControlPlaneStorage open(LiteDeskConfig config, SqliteFiles files, boolean instanceUsers) {
+        DataDirectory.prepare(config.dataDir()); // local files (DNS records, backups) live there in every mode
+        if (config.store().equals("mongo")) {
+            MongoPlatformRepositories platform = MongoPlatformRepositories.connect(config.mongoUri(), DATABASE);
+            byte[] userKey = instanceUsers ? SigningKeys.load(platform.repositories().accounts().secrets(), null, "database-user-key") : null;
+            MongoDatabaseProvisioner databases = new MongoDatabaseProvisioner(config.mongoUri(), userKey);
+            return new ControlPlaneStorage(platform.repositories(), databases, files, new ArrayList<>(List.of(databases, platform)));
         }
-        MongoPlatformRepositories platform = MongoPlatformRepositories.connect(uri, DATABASE);
-        byte[] userKey = instanceUsers && config.mongoUri() != null
-                ? SigningKeys.load(platform.repositories().accounts().secrets(), null, "database-user-key") : null;
-        MongoDatabaseProvisioner databases = new MongoDatabaseProvisioner(uri, userKey);
-        resources.addFirst(platform);
-        resources.addFirst(databases);
-        return new ControlPlaneStorage(uri, platform.repositories(), databases, resources);
-    }
-
-    public String uri() {
-        return uri;
+        var store = files.openPlatform(config.platformDatabaseFile());
+        return new ControlPlaneStorage(store.repositories(), new SqliteDatabaseProvisioner(config.dataDir(), files), files,
+                new ArrayList<>(List.of(store)));
     }
 
     public PlatformRepositories repositories() {
         return repositories;
     }
 
-    public MongoDatabaseProvisioner databases() {
+    /** Where instance databases are created on this storage (in-process instances use it). */
+    public DatabaseProvisioner databases() {
         return databases;
+    }
+
+    public SqliteFiles files() {
+        return files;
     }
 
     @Override

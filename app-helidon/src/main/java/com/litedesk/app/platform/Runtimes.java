@@ -23,8 +23,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The runtime LITEDESK_RUNTIME chooses, with the database provisioning that goes with it: in-process
- * instances with their databases on the control plane's MongoDB server, containers with a database container
- * each, or Kubernetes namespaces with their databases on MONGO_URI or in a StatefulSet each.
+ * instances with their databases where the control plane keeps its own (SQLite files, or MONGO_URI), containers
+ * with their SQLite file on their volume (or a database container each), or Kubernetes namespaces with their
+ * databases on MONGO_URI or in a StatefulSet each.
  */
 public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, InProcessRuntime inProcess, AutoCloseable resources)
         implements AutoCloseable {
@@ -40,7 +41,10 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                 var engine = DockerEngine.fromEnvironment(Duration.ofSeconds(60));
                 var settings = new DockerSettings(platform.dockerImage(), platform.dockerDatabaseImage(), 512, 1.0);
                 var databases = new DockerDatabaseProvisioner(engine, settings);
-                yield new Runtimes(new DockerInstanceRuntime(engine, settings), new SeparateDatabases(new DatabaseServers(databases::create, databases::exists, databases::drop, databases::hostConnectionString)), null, engine);
+                DatabaseProvisioner provisioner = databases.databaseContainers()
+                        ? new SeparateDatabases(new DatabaseServers(databases::create, databases::exists, databases::drop, databases::hostConnectionString))
+                        : databases; // SQLite files on the instances' volumes, backed up by helper containers
+                yield new Runtimes(new DockerInstanceRuntime(engine, settings), provisioner, null, engine);
             }
             case "kubernetes" -> {
                 if (config.mongoUri() == null) {

@@ -47,7 +47,8 @@ public final class ControlPlaneModule {
     @Provides
     @Singleton
     static ControlPlaneStorage storage(LiteDeskConfig config, PlatformConfig platform) {
-        return ControlPlaneStorage.open(config, platform.instanceDatabaseUsers());
+        return ControlPlaneStorage.open(config, new com.litedesk.adapters.sqlite.SqliteFiles(InstanceComponent.sqliteSettings(config)),
+                platform.instanceDatabaseUsers());
     }
 
     @Provides
@@ -59,7 +60,7 @@ public final class ControlPlaneModule {
     @Provides
     @Singleton
     static Runtimes runtimes(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage) {
-        return Runtimes.choose(config, platform, storage, instance -> InstanceComponent.of(instance).application());
+        return Runtimes.choose(config, platform, storage, instance -> InstanceComponent.of(instance, storage.files()).application());
     }
 
     @Provides

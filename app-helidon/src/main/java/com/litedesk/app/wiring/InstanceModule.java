@@ -39,8 +39,8 @@ public final class InstanceModule {
 
     @Provides
     @Singleton
-    static InstanceStorage storage(LiteDeskConfig config) {
-        return InstanceStorage.open(config);
+    static InstanceStorage storage(LiteDeskConfig config, com.litedesk.adapters.sqlite.SqliteFiles files) {
+        return InstanceStorage.open(config, files);
     }
 
     @Provides
