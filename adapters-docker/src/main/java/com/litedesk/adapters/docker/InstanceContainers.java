@@ -142,12 +142,15 @@ final class InstanceContainers {
             env.forEach((k, v) -> variables.add(k + "=" + v));
             engine.call("create container " + app(id), () -> {
                 try {
-                    return client().createContainerCmd(settings.appImage())
+                    var create = client().createContainerCmd(settings.appImage());
+                    if (!settings.databaseContainers()) {
+                        create.withExposedPorts(ExposedPort.tcp(APP_PORT)); // in the database's namespace, that container publishes it
+                    }
+                    return create
                             .withName(app(id))
                             .withLabels(withRole(DockerEngine.labelsOf(id), "app"))
                             .withEnv(variables)
                             .withCmd("instance")
-                            .withExposedPorts(ExposedPort.tcp(APP_PORT))
                             .withHealthcheck(new HealthCheck()
                                     .withTest(List.of("CMD-SHELL", "wget -q -O /dev/null http://127.0.0.1:" + APP_PORT + "/health || exit 1"))
                                     .withInterval(TimeUnit.SECONDS.toNanos(10)).withTimeout(TimeUnit.SECONDS.toNanos(3))
