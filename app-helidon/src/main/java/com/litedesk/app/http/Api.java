@@ -115,7 +115,7 @@ public final class Api {
         String id = Sha256.hex(caller + "\n" + key);
         String fingerprint = method.text() + " " + path + " " + HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(body));
-        var pending = new StoredResponse(id, 1, fingerprint, 0, null, null, null, clock.instant());
+        var pending = new StoredResponse(id, 1, fingerprint, 0, null, null, null, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         try {
             idempotency.insert(pending);
         } catch (LiteDeskException e) {

@@ -83,7 +83,7 @@ public final class HttpInstanceAgent implements InstanceAgent {
     @Override
     public UsageSample usage(Workload workload, String key) {
         JsonNode u = call(workload, key, "GET", "/internal/usage", null);
-        return new UsageSample(clock.instant(), u.path("users").asLong(), u.path("contacts").asLong(), u.path("companies").asLong(),
+        return new UsageSample(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), u.path("users").asLong(), u.path("contacts").asLong(), u.path("companies").asLong(),
                 u.path("deals").asLong(), u.path("tasks").asLong(), u.path("storageBytes").asLong(), u.path("requests").asLong(),
                 u.hasNonNull("p95Millis") ? u.get("p95Millis").asLong() : null);
     }

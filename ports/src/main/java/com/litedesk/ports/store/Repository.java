@@ -7,7 +7,8 @@ import java.util.Optional;
  * Storage of one kind of record. Implementations are thread-safe, need no multi-document
  * transactions, and report failures as {@link com.litedesk.ports.LiteDeskException}:
  * NOT_FOUND, CONFLICT (duplicate id or unique key), PRECONDITION_FAILED (stale version),
- * UNAVAILABLE (the store cannot be reached).
+ * UNAVAILABLE (the store cannot be reached). Every store keeps instants to the millisecond (MongoDB's precision, and
+ * that of backups); callers write millisecond instants, so that a record reads back equal from any store.
  *
  * @param <T> the record type
  */
