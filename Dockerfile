@@ -6,7 +6,7 @@ WORKDIR /app
 COPY app-helidon/target/libs/ /app/libs/
 COPY app-helidon/target/litedesk.jar /app/litedesk.jar
 RUN mkdir -p /data && chown 65534:65534 /data
-ENV LITEDESK_DATA_DIR=/data LITEDESK_PORT=8080
+ENV LITEDESK_DATA_DIR=/data LITEDESK_PORT=8080 LITEDESK_LOG_FORMAT=json
 USER 65534:65534
 EXPOSE 8080 27017
 VOLUME ["/data"]

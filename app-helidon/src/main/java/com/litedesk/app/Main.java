@@ -24,6 +24,9 @@ public final class Main {
     public static void main(String[] args) {
         // the front door forwards the original Host header; the JDK's client allows it only when told so
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        // Helidon looks its mapper manager up in its service registry on every use (every path parameter of every
+        // request) unless one is set; set before anything uses it, it is a field read
+        io.helidon.common.mapper.MapperManager.global(io.helidon.common.mapper.MapperManager.create());
         String role = args.length == 0 ? "control-plane" : args[0];
         if ((role.equals("backup") || role.equals("restore")) && args.length == 3) {
             System.exit(copy(role, java.nio.file.Path.of(args[1]), java.nio.file.Path.of(args[2])));

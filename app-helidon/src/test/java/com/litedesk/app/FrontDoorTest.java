@@ -67,7 +67,7 @@ class FrontDoorTest {
             public Optional<Workload> find(String id) { return Optional.of(new Workload(id, endpoint, WorkloadState.RUNNING, null)); }
             public List<Workload> list() { return List.of(); }
         };
-        var frontDoor = new FrontDoor("localhost", "https", stores.instances(), runtime, Json.mapper());
+        var frontDoor = new FrontDoor("localhost", "https", stores.instances(), runtime, Json.mapper(), null);
         door = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(r -> r.addFilter(frontDoor).any((req, res) -> res.send("control plane"))).build().start();
     }

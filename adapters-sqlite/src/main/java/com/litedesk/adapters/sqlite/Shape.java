@@ -2,6 +2,7 @@ package com.litedesk.adapters.sqlite;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.HashMap;
@@ -27,11 +28,12 @@ record Shape(String[] names, Type[] types, MethodHandle[] accessors, MethodHandl
                 for (int i = 0; i < components.length; i++) {
                     names[i] = components[i].getName();
                     types[i] = components[i].getGenericType();
-                    accessors[i] = lookup.unreflect(components[i].getAccessor());
+                    accessors[i] = lookup.unreflect(components[i].getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
                     raw[i] = components[i].getType();
                     index.put(names[i], i);
                 }
-                var constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(raw)).asSpreader(Object[].class, components.length);
+                var constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(raw)).asSpreader(Object[].class, components.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class)); // so that invokeExact needs no adaptation
                 return new Shape(names, types, accessors, constructor, Map.copyOf(index));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot map " + type.getSimpleName(), e);
@@ -45,7 +47,7 @@ record Shape(String[] names, Type[] types, MethodHandle[] accessors, MethodHandl
 
     Object read(Object record, int component) {
         try {
-            return accessors[component].invoke(record);
+            return (Object) accessors[component].invokeExact(record);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -89,7 +91,7 @@ record Shape(String[] names, Type[] types, MethodHandle[] accessors, MethodHandl
 
     <T> T construct(Class<T> type, Object[] args) {
         try {
-            return type.cast(constructor.invoke(args));
+            return type.cast((Object) constructor.invokeExact(args));
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

@@ -35,6 +35,7 @@ public record LiteDeskConfig(
         String bindHost,
         String sqliteSynchronous,
         Path databaseFile,
+        String logFormat,
         Integrations integrations) {
 
     private static final Set<String> RUNTIMES = Set.of("in-process", "docker", "kubernetes");
@@ -107,6 +108,7 @@ public record LiteDeskConfig(
                 required(get, "LITEDESK_BIND_HOST"),
                 oneOf(get, "LITEDESK_SQLITE_SYNCHRONOUS", SYNCHRONOUS).toUpperCase(Locale.ROOT),
                 null,
+                oneOf(get, "LITEDESK_LOG_FORMAT", Set.of("text", "json")),
                 Integrations.from(get));
     }
 
@@ -139,7 +141,7 @@ public record LiteDeskConfig(
         boolean sqlite = databaseUri.startsWith("file:");
         return new LiteDeskConfig(0, dataDir, sqlite ? null : databaseUri, baseDomain, runtime, sqlite ? "sqlite" : "mongo", id, name, url,
                 null, null, null, key, maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", sqliteSynchronous,
-                sqlite ? Path.of(java.net.URI.create(databaseUri)) : null, integrations);
+                sqlite ? Path.of(java.net.URI.create(databaseUri)) : null, logFormat, integrations);
     }
 
     static Function<String, String> reader(Function<String, String> env) {

@@ -210,7 +210,7 @@ public final class Api {
 
     static String requestId(ServerRequest req) {
         return req.context().get(RequestPipeline.RequestId.class).map(RequestPipeline.RequestId::value)
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(RequestPipeline::newRequestId);
     }
 
     static byte[] utf8(String s) {

@@ -62,12 +62,14 @@ public final class Call {
         return RequestPipeline.clientOf(request);
     }
 
+    // get/contains read the parameters directly; first(...) goes through Helidon's mapper registry on every call
     public String path(String name) {
-        return request.path().pathParameters().first(name).orElseThrow();
+        return request.path().pathParameters().get(name);
     }
 
     public String query(String name) {
-        return request.query().first(name).orElse(null);
+        var query = request.query();
+        return query.contains(name) ? query.get(name) : null;
     }
 
     public Integer intQuery(String name) {

@@ -9,7 +9,6 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import java.util.regex.Pattern;
 public final class RequestPipeline implements Filter {
 
     private static final Pattern SANE_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    private static final io.helidon.http.HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     private static final int MAX_CLIENTS = 10_000;
 
     private final String instanceId;
@@ -34,7 +34,7 @@ public final class RequestPipeline implements Filter {
     private final IntSupplier perInstancePerMinute;
     private final RequestStats stats;
     private final ObjectMapper json;
-    private final PrintStream log;
+    private final RequestLog log;
     private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
     private volatile Bucket instanceBucket;
     private volatile int instanceBucketSize = -1;
@@ -44,7 +44,7 @@ public final class RequestPipeline implements Filter {
      * @param perInstancePerMinute the plan's limit, read per request (0 or less: unlimited)
      */
     public RequestPipeline(String instanceId, int perClientPerMinute, IntSupplier perInstancePerMinute, RequestStats stats,
-                           ObjectMapper json, PrintStream log) {
+                           ObjectMapper json, RequestLog log) {
         this.instanceId = instanceId;
         this.perClientPerMinute = perClientPerMinute;
         this.perInstancePerMinute = perInstancePerMinute;
@@ -74,8 +74,8 @@ public final class RequestPipeline implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
-        String requestId = req.headers().first(HeaderNames.create("X-Request-Id")).filter(id -> SANE_ID.matcher(id).matches())
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String requestId = req.headers().first(REQUEST_ID).filter(id -> SANE_ID.matcher(id).matches())
+                .orElseGet(RequestPipeline::newRequestId);
         req.context().register(new RequestId(requestId));
         res.header("X-Request-Id", requestId);
         String client = clientOf(req);
@@ -138,20 +138,19 @@ public final class RequestPipeline implements Filter {
     }
 
     private void writeLog(RoutingRequest req, RoutingResponse res, String requestId, String client, long nanos) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("ts", Instant.now().toString());
-        line.put("requestId", requestId);
-        line.put("instance", instanceId);
-        line.put("method", req.prologue().method().text());
-        line.put("path", req.path().path());
-        line.put("status", res.status().code());
-        line.put("ms", Math.round(nanos / 10_000.0) / 100.0);
-        line.put("client", client);
         try {
-            log.println(json.writeValueAsString(line));
-        } catch (Exception ignored) {
+            log.request(requestId, instanceId, req.prologue().method().text(), req.path().path(), res.status().code(), nanos, client);
+        } catch (RuntimeException ignored) {
             // logging must never fail a request
         }
+    }
+
+    /** A random id in UUID form; request ids need to be unique, not unpredictable, so no SecureRandom here. */
+    static String newRequestId() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** The id of the request being served, kept in the request context. */

@@ -18,10 +18,10 @@ public final class RouteCatalog {
         }
     }
 
-    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Route> routes = new CopyOnWriteArrayList<>();
 
     void add(Route route) {
-        routes.add(route);
+        routes.addIfAbsent(route); // a routing built twice (the server's, and the front door's copy) registers its routes again
     }
 
     public List<Route> routes() {

@@ -11,6 +11,7 @@ import java.util.List;
 public final class InstanceApplication implements AutoCloseable {
 
     private final WebServer server;
+    private final io.helidon.webserver.http.HttpRouting routing;
     private final LiteDesk crm;
     private final InstanceStorage storage;
     private final com.litedesk.app.http.RouteCatalog routes;
@@ -21,15 +22,26 @@ public final class InstanceApplication implements AutoCloseable {
         this.crm = crm;
         this.routes = api.catalog();
         this.server = com.litedesk.app.http.Servers.create(host, port, maxPayload, api, List.of(pipeline), services);
+        // the same routes once more, for the front door to run without an HTTP hop (a builder builds once)
+        this.routing = com.litedesk.app.http.Servers.routing(api, List.of(pipeline), services).build();
     }
 
     public InstanceApplication start() {
         server.start();
+        routing.beforeStart();
         return this;
     }
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * The instance's routing: what its own server runs, and what the control plane's front door runs for requests to
+     * an in-process instance, on the same connection, without a second HTTP hop.
+     */
+    public io.helidon.webserver.http.HttpRouting routing() {
+        return routing;
     }
 
     public LiteDesk crm() {
@@ -49,6 +61,7 @@ public final class InstanceApplication implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        routing.afterStop();
         storage.close();
     }
 }

@@ -31,7 +31,8 @@ import java.util.UUID;
  * workload — streamed both ways, with the original {@code Host} (and {@code X-Forwarded-Host}), the client in
  * {@code X-Forwarded-For} and the scheme in {@code X-Forwarded-Proto}. Unknown hosts get 404; instances that are not serving (being set up, suspended,
  * failed) answer 503 with the reason. The management API ({@code /internal}) is never forwarded. Anything else
- * (the base domain itself, an address) is the control plane's own.
+ * (the base domain itself, an address) is the control plane's own. A serving in-process instance is not forwarded over
+ * HTTP at all: the request goes through the instance's own routing (its filters log and limit it) on the same connection.
  */
 public final class FrontDoor implements Filter {
 
@@ -52,13 +53,53 @@ public final class FrontDoor implements Filter {
     private final String scheme;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final java.util.function.Function<String, io.helidon.webserver.http.HttpRouting> inProcess;
+    private final java.util.concurrent.ConcurrentHashMap<String, Serving> serving = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public FrontDoor(String baseDomain, String scheme, InstanceRepository instances, InstanceRuntime runtime, ObjectMapper json) {
+    /** A subdomain seen serving, and until when that answer is trusted without reading the instance again. */
+    private record Serving(String instanceId, long untilNanos) {
+    }
+
+    /** How long "this subdomain's instance is serving" is remembered; a stopped in-process instance is noticed at once. */
+    private static final long SERVING_NANOS = Duration.ofSeconds(1).toNanos();
+
+    /**
+     * @param inProcess the routing of a running in-process instance by its id (null: every instance is forwarded)
+     */
+    public FrontDoor(String baseDomain, String scheme, InstanceRepository instances, InstanceRuntime runtime, ObjectMapper json,
+                     java.util.function.Function<String, io.helidon.webserver.http.HttpRouting> inProcess) {
         this.suffix = "." + baseDomain.toLowerCase(Locale.ROOT);
         this.scheme = scheme;
         this.instances = instances;
         this.runtime = runtime;
         this.json = json;
+        this.inProcess = inProcess;
+    }
+
+    /** The routing of the serving in-process instance a request is for, or null (the filter below decides). */
+    private io.helidon.webserver.http.HttpRouting direct(RoutingRequest req) {
+        if (inProcess == null) {
+            return null;
+        }
+        String subdomain = subdomainOf(req.headers().first(HeaderNames.HOST).orElse(null));
+        if (subdomain == null || subdomain.contains(".") || req.path().path().startsWith("/internal")) {
+            return null;
+        }
+        long now = System.nanoTime();
+        Serving known = serving.get(subdomain);
+        if (known == null || now - known.untilNanos() > 0) {
+            var instance = instances.findBySubdomain(subdomain).filter(i -> i.state().isServing());
+            if (instance.isEmpty()) {
+                serving.remove(subdomain);
+                return null;
+            }
+            if (serving.size() > 10_000) {
+                serving.clear();
+            }
+            known = new Serving(instance.get().id(), now + SERVING_NANOS);
+            serving.put(subdomain, known);
+        }
+        return inProcess.apply(known.instanceId());
     }
 
     /** The subdomain a Host header names, or null when it is not an instance host. */
@@ -80,6 +121,11 @@ public final class FrontDoor implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        io.helidon.webserver.http.HttpRouting direct = direct(req);
+        if (direct != null) { // a serving in-process instance: its own routing, on this connection
+            direct.route(new RequestConnection(req), req, res);
+            return;
+        }
         String hostHeader = req.headers().first(HeaderNames.HOST).orElse(null);
         String subdomain = subdomainOf(hostHeader);
         if (subdomain == null) {
@@ -176,6 +222,62 @@ public final class FrontDoor implements Filter {
             res.send(json.writeValueAsBytes(problem.body()));
         } catch (IOException e) {
             res.send();
+        }
+    }
+
+    /**
+     * The connection a request came in on, as the routing of the instance it is handed to needs it (to log and to
+     * answer errors); that routing reads and writes through the request and response, never the raw socket.
+     */
+    private record RequestConnection(RoutingRequest req) implements io.helidon.webserver.ConnectionContext {
+        @Override
+        public io.helidon.webserver.ListenerContext listenerContext() {
+            return req.listenerContext();
+        }
+
+        @Override
+        public java.util.concurrent.ExecutorService executor() {
+            return req.listenerContext().executor();
+        }
+
+        @Override
+        public io.helidon.common.buffers.DataWriter dataWriter() {
+            throw new UnsupportedOperationException("a request handed to an instance has no raw connection");
+        }
+
+        @Override
+        public io.helidon.common.buffers.DataReader dataReader() {
+            throw new UnsupportedOperationException("a request handed to an instance has no raw connection");
+        }
+
+        @Override
+        public io.helidon.webserver.Router router() {
+            return io.helidon.webserver.Router.empty();
+        }
+
+        @Override
+        public io.helidon.common.socket.PeerInfo remotePeer() {
+            return req.remotePeer();
+        }
+
+        @Override
+        public io.helidon.common.socket.PeerInfo localPeer() {
+            return req.localPeer();
+        }
+
+        @Override
+        public boolean isSecure() {
+            return req.isSecure();
+        }
+
+        @Override
+        public String socketId() {
+            return req.serverSocketId();
+        }
+
+        @Override
+        public String childSocketId() {
+            return req.socketId();
         }
     }
 }

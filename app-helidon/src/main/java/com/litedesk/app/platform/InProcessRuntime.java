@@ -80,6 +80,12 @@ public final class InProcessRuntime implements InstanceRuntime, AutoCloseable {
         return entry == null ? Optional.empty() : Optional.of(workloadOf(instanceId, entry.app()));
     }
 
+    /** The routing of a running in-process instance, for the front door to dispatch to directly; null when not running. */
+    public io.helidon.webserver.http.HttpRouting routingOf(String instanceId) {
+        Entry entry = workloads.get(instanceId);
+        return entry == null || entry.app() == null ? null : entry.app().routing();
+    }
+
     @Override
     public List<Workload> list() {
         return workloads.entrySet().stream().map(e -> workloadOf(e.getKey(), e.getValue().app())).toList();

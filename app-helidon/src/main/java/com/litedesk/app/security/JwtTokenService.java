@@ -18,6 +18,8 @@ import java.util.Date;
 /**
  * Access tokens as HS256 JWTs (nimbus-jose-jwt), one key and one audience per instance. Anything
  * but a well-formed HS256 token signed with this key, for this audience, unexpired, is refused.
+ * A token verified once is remembered (by its full text, signature included) until it expires, so that a client
+ * sending the same token with every request is not parsed and MAC-checked every time.
  */
 public final class JwtTokenService implements TokenService {
 
@@ -26,6 +28,8 @@ public final class JwtTokenService implements TokenService {
     private final Clock clock;
     private final MACSigner signer;
     private final MACVerifier verifier;
+    private final java.util.concurrent.ConcurrentHashMap<String, AccessClaims> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REMEMBERED = 4096;
 
     public JwtTokenService(byte[] key, String audience, Clock clock) {
         if (key.length < 32) {
@@ -59,6 +63,23 @@ public final class JwtTokenService implements TokenService {
 
     @Override
     public AccessClaims verify(String token) {
+        AccessClaims known = verified.get(token);
+        if (known != null) {
+            if (known.expiresAt().isAfter(clock.instant())) {
+                return known;
+            }
+            verified.remove(token);
+            throw invalid();
+        }
+        AccessClaims claims = parseAndCheck(token);
+        if (verified.size() >= REMEMBERED) {
+            verified.clear(); // a crude bound: forgetting only costs a verification
+        }
+        verified.put(token, claims);
+        return claims;
+    }
+
+    private AccessClaims parseAndCheck(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {

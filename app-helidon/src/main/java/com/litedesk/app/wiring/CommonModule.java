@@ -36,6 +36,12 @@ public final class CommonModule {
 
     @Provides
     @Singleton
+    static com.litedesk.app.http.RequestLog requestLog(com.litedesk.app.config.LiteDeskConfig config) {
+        return new com.litedesk.app.http.RequestLog(com.litedesk.app.http.RequestLog.Format.of(config.logFormat()), System.out);
+    }
+
+    @Provides
+    @Singleton
     static RequestStats stats() {
         return new RequestStats();
     }

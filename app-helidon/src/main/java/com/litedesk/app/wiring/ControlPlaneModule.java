@@ -115,15 +115,16 @@ public final class ControlPlaneModule {
 
     @Provides
     @Singleton
-    static RequestPipeline pipeline(LiteDeskConfig config, RequestStats stats, ObjectMapper json) {
-        return new RequestPipeline("control-plane", config.rateLimitPerMinute(), () -> 0, stats, json, System.out);
+    static RequestPipeline pipeline(LiteDeskConfig config, RequestStats stats, ObjectMapper json, com.litedesk.app.http.RequestLog log) {
+        return new RequestPipeline("control-plane", config.rateLimitPerMinute(), () -> 0, stats, json, log);
     }
 
     @Provides
     @Singleton
     static FrontDoor frontDoor(LiteDeskConfig config, PlatformConfig platform, PlatformRepositories stores, Runtimes runtimes,
                                ObjectMapper json) {
-        return new FrontDoor(config.baseDomain(), platform.publicScheme(), stores.instances(), runtimes.runtime(), json);
+        return new FrontDoor(config.baseDomain(), platform.publicScheme(), stores.instances(), runtimes.runtime(), json,
+                runtimes.inProcess() == null ? null : runtimes.inProcess()::routingOf);
     }
 
     @Provides

@@ -74,9 +74,12 @@ public final class InstanceModule {
 
     @Provides
     @Singleton
-    static RequestPipeline pipeline(LiteDeskConfig config, InstanceRepositories stores, RequestStats stats, ObjectMapper json) {
-        return new RequestPipeline(config.instanceId(), config.rateLimitPerMinute(), () -> stores.settings().findById(InstanceSettings.ID)
-                .map(s -> s.limits().requestsPerMinute()).map(Integer::intValue).orElse(0), stats, json, System.out);
+    static RequestPipeline pipeline(LiteDeskConfig config, LiteDesk crm, RequestStats stats, ObjectMapper json,
+                                    com.litedesk.app.http.RequestLog log) {
+        return new RequestPipeline(config.instanceId(), config.rateLimitPerMinute(), () -> {
+            Integer perMinute = crm.settings().limits().requestsPerMinute();
+            return perMinute == null ? 0 : perMinute;
+        }, stats, json, log);
     }
 
     @Provides
@@ -84,10 +87,11 @@ public final class InstanceModule {
     static InstanceApplication application(LiteDeskConfig config, InstanceStorage storage, LiteDesk crm, Api api,
                                            RequestPipeline pipeline, RequestStats stats, InstanceRepositories stores) {
         List<io.helidon.webserver.http.HttpService> services = new java.util.ArrayList<>(List.of(
+                // the records first: routes are tried in order, and these are most of what is asked for
+                new CrmResources(api, crm, config.maxImportBytes()),
                 new HealthResource(api, stores, config.instanceId(), VERSION),
                 new AuthResource(api, crm.auth(), "/api"),
                 new AdministrationResources(api, crm, stats),
-                new CrmResources(api, crm, config.maxImportBytes()),
                 new ManagementResource(api, crm, stats, config.managementKey()),
                 new OpenApiResource(api, VERSION)));
         services.addAll(com.litedesk.app.web.WebUi.instance());

@@ -133,10 +133,41 @@ public final class Authentication {
     /** Verifies an access token and returns who it is now (UNAUTHENTICATED when not usable). */
     public Actor authenticate(String accessToken, String requestId) {
         AccessClaims claims = tokens.verify(accessToken);
-        User user = users.findById(claims.subject()).filter(User::active)
+        User user = recentUser(claims.subject()).filter(User::active)
                 .orElseThrow(() -> LiteDeskException.unauthenticated("this account is not active"));
         return actorOf(user, requestId);
     }
+
+    /** A user as read at most {@link #USER_FRESHNESS_MILLIS} ago: requests of one session do not read it each time. */
+    private java.util.Optional<User> recentUser(String id) {
+        long now = clock.millis();
+        SeenUser seen = recentUsers.get(id);
+        if (seen != null && now - seen.atMillis() < USER_FRESHNESS_MILLIS) {
+            return java.util.Optional.of(seen.user());
+        }
+        java.util.Optional<User> user = users.findById(id);
+        if (recentUsers.size() > 10_000) {
+            recentUsers.clear();
+        }
+        user.ifPresentOrElse(u -> recentUsers.put(id, new SeenUser(u, now)), () -> recentUsers.remove(id));
+        return user;
+    }
+
+    /** Forgets what {@link #authenticate} knows of a user who was just changed, so the change applies to the next request. */
+    public void forget(String userId) {
+        recentUsers.remove(userId);
+    }
+
+    /**
+     * How stale a user's role and active flag may be for authenticating a request: a change made through this instance
+     * applies at once ({@link #forget}); one made elsewhere (a restore) within a second.
+     */
+    private static final long USER_FRESHNESS_MILLIS = 1_000;
+
+    private record SeenUser(User user, long atMillis) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, SeenUser> recentUsers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public User me(Actor actor) {
         return users.findById(actor.userId()).orElseThrow(() -> LiteDeskException.unauthenticated("unknown user"));

@@ -118,6 +118,7 @@ public final class Users {
             User promoted = new User(owner.id(), owner.version() + 1, owner.email(), owner.name(), Role.OWNER, owner.teamId(),
                     true, owner.createdAt(), owner.createdBy(), now, "system");
             users.replace(promoted, owner.version());
+            authentication.forget(promoted.id());
             owner = promoted;
         }
         if (password != null || mailInvitation) {
@@ -185,6 +186,7 @@ public final class Users {
         User updated = new User(id, current.version() + 1, current.email(), name, role, draft.teamId(), active,
                 current.createdAt(), current.createdBy(), context.now(), actor.userId());
         users.replace(updated, current.version());
+        authentication.forget(updated.id());
         if (!active && current.active()) {
             authentication.endSessions(id);
         }
@@ -220,9 +222,11 @@ public final class Users {
         User promoted = new User(next.id(), next.version() + 1, next.email(), next.name(), Role.OWNER, next.teamId(), true,
                 next.createdAt(), next.createdBy(), now, actor.userId());
         users.replace(promoted, next.version());
+        authentication.forget(promoted.id());
         User demoted = new User(owner.id(), owner.version() + 1, owner.email(), owner.name(), Role.ADMIN, owner.teamId(), true,
                 owner.createdAt(), owner.createdBy(), now, actor.userId());
         users.replace(demoted, owner.version());
+        authentication.forget(demoted.id());
         context.audit().recordSuccess(actor, "user.transfer-ownership", ref(next.id()),
                 Map.of("ownerId", owner.id()), Map.of("ownerId", next.id()));
         return promoted;
