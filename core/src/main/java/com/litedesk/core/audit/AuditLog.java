@@ -27,9 +27,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The append-only, hash-chained audit log of one instance. Appends are serialised in this process
- * by a lock and across processes by the store's unique sequence number: a writer that loses the
- * race re-reads the head and tries the next number.
+ * The append-only, hash-chained audit log of one instance. Entries are numbered and chained in this process under a
+ * lock, and across processes by the store's unique sequence number: a writer that loses the race re-reads the head
+ * and numbers its entries again. They are stored in batches: whoever appends while no write is under way writes
+ * every entry waiting, in one call, while the next ones queue behind it — so concurrent appends share a commit
+ * instead of waiting for one each. An append returns once its entry is stored.
  */
 public final class AuditLog {
 
@@ -46,9 +48,29 @@ public final class AuditLog {
     private final AccessPolicy policy;
     private final Clock clock;
     private final ListQueries queries = new ListQueries(FIELDS);
-    private final Object lock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition written = lock.newCondition();
+    /** Entries numbered and chained but not yet stored, in order; {@link #head} is the last of them. */
+    private final java.util.ArrayDeque<Pending> waiting = new java.util.ArrayDeque<>();
+    private boolean writing;
     private AuditEntry head;
     private boolean headLoaded;
+
+    /** One append on its way to the store. */
+    private static final class Pending {
+        AuditEntry entry;
+        final AuditEntry unsigned;
+        boolean stored;
+        RuntimeException failure;
+        int attempts;
+
+        Pending(AuditEntry unsigned) {
+            this.unsigned = unsigned;
+        }
+    }
+
+    private static final int MAX_BATCH = 500;
+    private static final int MAX_ATTEMPTS = 1_000;
 
     public AuditLog(AuditRepository repository, AccessPolicy policy, Clock clock) {
         this.repository = repository;
@@ -56,33 +78,112 @@ public final class AuditLog {
         this.clock = clock;
     }
 
-    /** Appends one entry and returns it. */
+    /** Appends one entry and returns it, once it is stored. */
     public AuditEntry append(Actor actor, String action, RecordRef record, AuditOutcome outcome,
                              Map<String, String> before, Map<String, String> after) {
-        synchronized (lock) {
-            for (int attempt = 0; ; attempt++) {
-                if (!headLoaded) {
-                    head = repository.last().orElse(null);
-                    headLoaded = true;
-                }
-                long seq = head == null ? 1 : head.seq() + 1;
-                String prev = head == null ? GENESIS : head.hash();
-                Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                AuditEntry unsigned = new AuditEntry(AuditEntry.idOf(seq), 0, seq, at, actor.userId(), action,
-                        record, outcome, before, after, actor.requestId(), prev, null);
-                AuditEntry entry = withHash(unsigned, hashOf(unsigned));
-                try {
-                    repository.insert(entry);
-                    head = entry;
-                    return entry;
-                } catch (LiteDeskException e) {
-                    if (e.code() != ErrorCode.CONFLICT || attempt >= 20) {
-                        throw e;
-                    }
-                    headLoaded = false; // someone else appended: re-read the head
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Pending mine = new Pending(new AuditEntry(null, 0, 0, at, actor.userId(), action, record, outcome, before, after,
+                actor.requestId(), null, null));
+        lock.lock();
+        try {
+            chain(mine);
+            waiting.add(mine);
+            while (!mine.stored && mine.failure == null) {
+                if (writing) {
+                    written.awaitUninterruptibly();
+                } else {
+                    writeWaiting();
                 }
             }
+            if (mine.failure != null) {
+                throw mine.failure;
+            }
+            return mine.entry;
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /** Numbers and chains an entry after the head (the lock is held). */
+    private void chain(Pending pending) {
+        if (!headLoaded) {
+            head = repository.last().orElse(null);
+            headLoaded = true;
+        }
+        long seq = head == null ? 1 : head.seq() + 1;
+        AuditEntry u = pending.unsigned;
+        AuditEntry unsigned = new AuditEntry(AuditEntry.idOf(seq), 0, seq, u.at(), u.actorId(), u.action(), u.record(), u.outcome(),
+                u.before(), u.after(), u.requestId(), head == null ? GENESIS : head.hash(), null);
+        pending.entry = withHash(unsigned, hashOf(unsigned));
+        head = pending.entry;
+    }
+
+    /** Stores every waiting entry in one call, with the lock released meanwhile (the lock is held on entry and exit). */
+    private void writeWaiting() {
+        java.util.List<Pending> batch = new java.util.ArrayList<>();
+        while (!waiting.isEmpty() && batch.size() < MAX_BATCH) {
+            batch.add(waiting.poll());
+        }
+        writing = true;
+        RuntimeException failure = null;
+        lock.unlock();
+        try {
+            repository.insertAll(batch.stream().map(p -> p.entry).toList());
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            lock.lock();
+            writing = false;
+        }
+        if (failure == null) {
+            batch.forEach(p -> p.stored = true);
+        } else if (recover(batch, failure)) {
+            backOff(); // another writer took these numbers: let it get ahead before numbering again
+        }
+        written.signalAll();
+    }
+
+    /** A millisecond or three, with the lock released but the write still counted as under way. */
+    private void backOff() {
+        writing = true;
+        lock.unlock();
+        try {
+            Thread.sleep(1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.lock();
+            writing = false;
+        }
+    }
+
+    /**
+     * After a failed write: the entries that were stored anyway are done; the rest of the batch and everything queued
+     * behind it are chained again from the stored head — and tried again when another writer took their numbers, or
+     * failed with the store's error otherwise.
+     */
+    private boolean recover(java.util.List<Pending> batch, RuntimeException failure) {
+        boolean raced = failure instanceof LiteDeskException e && e.code() == ErrorCode.CONFLICT;
+        java.util.List<Pending> again = new java.util.ArrayList<>();
+        boolean prefix = true; // a failed write stores at most the entries before the one that failed
+        for (Pending p : batch) {
+            prefix = prefix && repository.findById(p.entry.id()).map(e -> e.hash().equals(p.entry.hash())).orElse(false);
+            if (prefix) {
+                p.stored = true;
+            } else if (raced && ++p.attempts < MAX_ATTEMPTS) {
+                again.add(p);
+            } else {
+                p.failure = failure;
+            }
+        }
+        again.addAll(waiting);
+        waiting.clear();
+        headLoaded = false;
+        for (Pending p : again) {
+            chain(p);
+            waiting.add(p);
+        }
+        return raced;
     }
 
     public AuditEntry recordSuccess(Actor actor, String action, RecordRef record,

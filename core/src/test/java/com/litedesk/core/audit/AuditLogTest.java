@@ -48,10 +48,47 @@ class AuditLogTest {
         AuditLog first = new AuditLog(store, new AccessPolicy(), clock);
         AuditLog second = new AuditLog(store, new AccessPolicy(), clock); // another process on the same database
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            IntStream.range(0, 200).forEach(i -> pool.submit(() -> fill(i % 2 == 0 ? first : second, 1)));
+            var all = IntStream.range(0, 200).mapToObj(i -> pool.submit(() -> (i % 2 == 0 ? first : second).recordSuccess(
+                    new Actor("u1", Role.OWNER, null, "req-" + i), "contact.update", new RecordRef(RecordType.CONTACT, "c" + i), Map.of(),
+                    Map.of()))).toList();
+            for (var f : all) {
+                f.get();
+            }
         }
         assertThat(first.verify(owner).valid()).isTrue();
         assertThat(store.last().orElseThrow().seq()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentAppendsShareWritesAndEachReturnsItsStoredEntry() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        AuditRepository slow = (AuditRepository) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AuditRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("insertAll")) {
+                        writes.incrementAndGet();
+                        Thread.sleep(20); // a commit that waits for the disk
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AuditLog log = new AuditLog(slow, new AccessPolicy(), clock);
+        java.util.List<java.util.concurrent.Future<com.litedesk.ports.audit.AuditEntry>> appended = new java.util.ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                appended.add(pool.submit(() -> log.recordSuccess(owner, "contact.update", new RecordRef(RecordType.CONTACT, "c" + n),
+                        Map.of(), Map.of())));
+            }
+        }
+        for (var entry : appended) {
+            assertThat(store.findById(entry.get().id())).contains(entry.get());
+        }
+        assertThat(writes.get()).as("writes for 100 concurrent appends").isLessThan(30);
+        assertThat(log.verify(owner).valid()).isTrue();
+        assertThat(store.last().orElseThrow().seq()).isEqualTo(100);
     }
 
     @Test
