@@ -49,19 +49,8 @@ final class SqlQuery {
             Condition.Matches search = query.where().stream().filter(c -> c instanceof Condition.Matches)
                     .map(c -> (Condition.Matches) c).findFirst().orElse(null);
             if (search != null && !ftsQuery(search.text()).isEmpty()) {
-                String fts = Table.quote(table.fts);
-                q.sql.append("SELECT t.doc FROM ").append(fts).append(" JOIN ").append(t).append(" t ON t.rowid = ").append(fts)
-                        .append(".rowid WHERE ").append(fts).append(" MATCH ?");
-                q.params.add(ftsQuery(search.text()));
                 List<Condition> rest = query.where().stream().filter(c -> c != search).toList();
-                if (!rest.isEmpty()) {
-                    q.sql.append(" AND ");
-                    q.where(rest);
-                }
-                // rank alone, so that FTS5 orders the matches itself (equal ranks come in row order)
-                q.sql.append(" ORDER BY ").append(fts).append(".rank LIMIT ? OFFSET ?");
-                q.params.add(query.limit() + 1);
-                q.params.add(query.offset());
+                q.relevance(search.text(), rest, query);
                 return q;
             }
         }
@@ -91,6 +80,37 @@ final class SqlQuery {
         q.sql.append(" LIMIT ?");
         q.params.add(query.limit() + 1);
         return q;
+    }
+
+    /** How many matches of each tier a relevance sort ranks (see {@link #relevance}). */
+    static final int RANKED = 2_000;
+
+    /**
+     * Best matches first, in two tiers: records where every word of the search stands as a whole word, then those
+     * where a word only starts one; within a tier by bm25 (a word in the name or title weighs four times one
+     * elsewhere). Each tier ranks its first {@value #RANKED} matches in row order, so that a search matching tens of
+     * thousands of records costs what one matching two thousand does: a list of search results ends there (a count
+     * or an export of the same search sees every match).
+     */
+    private void relevance(String text, List<Condition> rest, Query query) {
+        String fts = Table.quote(table.fts);
+        String t = Table.quote(table.name);
+        sql.append("SELECT t.doc FROM (SELECT rid, min(tier) AS tier, min(score) AS score FROM (");
+        String[] matches = {ftsQuery(text).replace("\"*", "\""), ftsQuery(text)};
+        for (int tier = 0; tier < 2; tier++) {
+            sql.append(tier == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT t.rowid AS rid, ").append(tier).append(" AS tier, ")
+                    .append(fts).append(".rank AS score FROM ").append(fts).append(" JOIN ").append(t).append(" t ON t.rowid = ")
+                    .append(fts).append(".rowid WHERE ").append(fts).append(" MATCH ?");
+            params.add(matches[tier]);
+            if (!rest.isEmpty()) {
+                sql.append(" AND ");
+                where(rest);
+            }
+            sql.append(" LIMIT ").append(RANKED).append(')');
+        }
+        sql.append(") GROUP BY rid) m JOIN ").append(t).append(" t ON t.rowid = m.rid ORDER BY m.tier, m.score, t.id LIMIT ? OFFSET ?");
+        params.add(query.limit() + 1);
+        params.add(query.offset());
     }
 
     /**

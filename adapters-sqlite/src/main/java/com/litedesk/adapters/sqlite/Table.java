@@ -162,7 +162,7 @@ final class Table<T extends Record & Entity> {
         }
         if (searchable) {
             ddl.add("CREATE VIRTUAL TABLE IF NOT EXISTS " + quote(fts) + " USING fts5(p, s, content='', contentless_delete=1,"
-                    + " tokenize='unicode61 remove_diacritics 2', prefix='2 3')");
+                    + " tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')");
             // a word in the name or title weighs four times one in an email address, a domain or a body
             ddl.add("INSERT INTO " + quote(fts) + " (" + quote(fts) + ", rank) VALUES ('rank', 'bm25(4.0, 1.0)')");
         }

@@ -83,7 +83,11 @@ class QueryPlansTest {
     /** @param maySort a range filter with another order sorts the rows of its range (never the table) */
     private void check(String name, Table<?> table, Query query, boolean count, boolean maySort) {
         List<String> lines = plan(table, query, count);
-        boolean scans = lines.stream().anyMatch(l -> l.startsWith("SCAN ") && !l.contains(" USING ") && !l.contains("VIRTUAL TABLE"));
+        // a scan of a subquery's rows (a co-routine) is not a scan of a table
+        java.util.Set<String> coroutines = new java.util.HashSet<>();
+        lines.stream().filter(l -> l.startsWith("CO-ROUTINE ")).forEach(l -> coroutines.add(l.substring(11)));
+        boolean scans = lines.stream().anyMatch(l -> l.startsWith("SCAN ") && !l.contains(" USING ") && !l.contains("VIRTUAL TABLE")
+                && !coroutines.contains(l.substring(5)) && !l.startsWith("SCAN (subquery"));
         boolean sorts = lines.stream().anyMatch(l -> l.startsWith("USE TEMP B-TREE FOR ORDER BY") || l.startsWith("USE TEMP B-TREE FOR RIGHT PART"));
         if (scans || (sorts && !maySort)) {
             failures.put(name, lines);
@@ -132,7 +136,7 @@ class QueryPlansTest {
         everyFilter("contacts", Tables.CONTACTS, Contacts.FIELDS, "ownerId[eq]:\"u1\"", "companyId[eq]:\"co1\"", "teamId[eq]:\"t1\"",
                 "tags[eq]:\"vip\"", "emails[eq]:\"ada@example.com\"");
         everyRangeFilter("contacts", Tables.CONTACTS, Contacts.FIELDS, "updatedAt[gte]:\"2026-01-01T00:00:00Z\"", "lastName[lt]:\"M\"");
-        check("contacts search", Tables.CONTACTS, list(Contacts.FIELDS, null, null, "ada lov", List.of()));
+        check("contacts search", Tables.CONTACTS, list(Contacts.FIELDS, null, null, "ada lov", List.of()), false, true); // ranks a bounded window of matches
         // the matches of a search in another order than relevance are sorted (they are never the whole table)
         check("contacts search sorted by name", Tables.CONTACTS, list(Contacts.FIELDS, null, "lastName", "ada", List.of()), false, true);
         check("contacts count", Tables.CONTACTS, Query.all(1), true);
@@ -140,14 +144,14 @@ class QueryPlansTest {
         listAndNext("companies", Tables.COMPANIES, list(Companies.FIELDS, null, null, null, List.of()));
         everySort("companies", Tables.COMPANIES, Companies.FIELDS, "name", "industry", "updatedAt");
         everyFilter("companies", Tables.COMPANIES, Companies.FIELDS, "ownerId[eq]:\"u1\"", "industry[eq]:\"Software\"", "domain[eq]:\"acme.com\"");
-        check("companies search", Tables.COMPANIES, list(Companies.FIELDS, null, null, "acme", List.of()));
+        check("companies search", Tables.COMPANIES, list(Companies.FIELDS, null, null, "acme", List.of()), false, true); // ranks a bounded window of matches
         // deals and the board
         listAndNext("deals", Tables.DEALS, list(Deals.FIELDS, null, null, null, List.of()));
         everySort("deals", Tables.DEALS, Deals.FIELDS, "title", "value", "expectedCloseDate", "updatedAt");
         everyFilter("deals", Tables.DEALS, Deals.FIELDS, "status[eq]:\"WON\"", "ownerId[eq]:\"u1\"", "companyId[eq]:\"co1\"",
                 "contactIds[eq]:\"c1\"", "pipelineId[eq]:\"sales\"");
         everyRangeFilter("deals", Tables.DEALS, Deals.FIELDS, "value[gte]:1000", "expectedCloseDate[lt]:\"2026-07-01\"");
-        check("deals search", Tables.DEALS, list(Deals.FIELDS, null, null, "renewal", List.of()));
+        check("deals search", Tables.DEALS, list(Deals.FIELDS, null, null, "renewal", List.of()), false, true); // ranks a bounded window of matches
         for (boolean desc : new boolean[] {false, true}) { // a stage's column of the board, its next page, a move's neighbours
             Query stage = new Query(List.of(Condition.eq("pipelineId", "sales"), Condition.eq("stageId", "lead")),
                     List.of(new SortKey("rank", desc)), null, 50);
@@ -189,7 +193,7 @@ class QueryPlansTest {
         listAndNext("instances (newest first)", Tables.INSTANCES, list(Instances.FIELDS, null, "-createdAt", null, List.of()));
         everySort("instances", Tables.INSTANCES, Instances.FIELDS, "name", "subdomain", "planId", "state", "readyAt");
         everyFilter("instances", Tables.INSTANCES, Instances.FIELDS, "state[eq]:\"READY\"", "planId[eq]:\"trial\"", "customerId[eq]:\"c1\"");
-        check("instances search", Tables.INSTANCES, list(Instances.FIELDS, null, null, "acme", List.of()));
+        check("instances search", Tables.INSTANCES, list(Instances.FIELDS, null, null, "acme", List.of()), false, true); // ranks a bounded window of matches
         listAndNext("demo requests (newest first)", Tables.DEMO_REQUESTS, list(DemoRequests.FIELDS, null, "-createdAt", null, List.of()));
         everyFilter("demo requests", Tables.DEMO_REQUESTS, DemoRequests.FIELDS, "state[eq]:\"NEW\"", "subdomain[eq]:\"acme\"");
         check("backups of an instance", Tables.BACKUPS, new Query(List.of(Condition.eq("instanceId", "i1")), List.of(SortKey.desc("id")), null, 1000));

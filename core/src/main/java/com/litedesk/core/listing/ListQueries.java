@@ -65,9 +65,12 @@ public final class ListQueries {
         return new ListResult<>(page.items(), next);
     }
 
-    /** Walks every page of a query, for exports. */
+    /**
+     * Walks every page of a query, for exports: every match of a search, in id order (a relevance order ranks only the
+     * best matches).
+     */
     public <T> void forEach(Query first, Function<Query, Page<T>> store, java.util.function.Consumer<T> sink) {
-        Query query = first;
+        Query query = first.byRelevance() ? new Query(first.where(), List.of(), null, first.limit()) : first;
         while (true) {
             Page<T> page = store.apply(query);
             page.items().forEach(sink);
