@@ -99,76 +99,10 @@ public final class SqliteInstanceRepositories {
             super(db, Tables.DEALS, "Deal");
         }
 
-        /**
-         * Counted and summed in SQL from one covering index, in exact integer cents; a group holding a value that is
-         * not whole cents (or sums beyond a long) is summed again exactly from its records.
-         */
+        /** Read from the totals kept as deals are written ({@link DealTotals}). */
         @Override
         public List<StageTotals> stageTotals(String pipelineId) {
-            return db.read(conn -> {
-                Map<String, Long> counts = new LinkedHashMap<>();
-                Map<String, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
-                List<String[]> inexact = new ArrayList<>();
-                String sql = "SELECT \"stageId\", \"currency\", count(*), sum(CASE WHEN \"valueCents\" > -9e999 THEN \"valueCents\" END),"
-                        + " count(CASE WHEN \"valueCents\" = -9e999 THEN 1 END) FROM \"deals\" WHERE \"pipelineId\" = ?"
-                        + " GROUP BY \"stageId\", \"currency\"";
-                try {
-                    PreparedStatement statement = conn.prepare(sql);
-                    statement.setString(1, pipelineId);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            String stage = text(rs.getObject(1));
-                            String currency = text(rs.getObject(2));
-                            counts.merge(stage, rs.getLong(3), Long::sum);
-                            BigDecimal sum = BigDecimal.valueOf(rs.getLong(4), 2);
-                            sums.computeIfAbsent(stage, s -> new LinkedHashMap<>()).merge(currency, sum, BigDecimal::add);
-                            if (rs.getLong(5) > 0) {
-                                inexact.add(new String[] {stage, currency});
-                            }
-                        }
-                    }
-                } catch (SQLException overflow) {
-                    return exactTotals(conn, pipelineId, null);
-                }
-                for (String[] group : inexact) {
-                    for (StageTotals t : exactTotals(conn, pipelineId, group[0])) {
-                        t.valueByCurrency().forEach((currency, value) -> {
-                            if (java.util.Objects.equals(currency, group[1])) {
-                                sums.get(group[0]).put(currency, value);
-                            }
-                        });
-                    }
-                }
-                List<StageTotals> out = new ArrayList<>();
-                counts.forEach((stage, count) -> out.add(new StageTotals(stage, count, sums.get(stage))));
-                return out;
-            });
-        }
-
-        private static String text(Object column) {
-            return column instanceof String s ? s : null;
-        }
-
-        /** Totals from the records themselves (of one stage, or of all when {@code stageId} is null). */
-        private List<StageTotals> exactTotals(Conn conn, String pipelineId, String stageId) throws SQLException {
-            List<Condition> where = new ArrayList<>(List.of(Condition.eq("pipelineId", pipelineId)));
-            if (stageId != null) {
-                where.add(Condition.eq("stageId", stageId));
-            }
-            SqlQuery q = SqlQuery.all(table, where);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            Map<String, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
-            try (ResultSet rs = conn.bind(q.sql(), q.params()).executeQuery()) {
-                while (rs.next()) {
-                    Deal d = table.decode(rs.getBytes(1));
-                    counts.merge(d.stageId(), 1L, Long::sum);
-                    sums.computeIfAbsent(d.stageId(), s -> new LinkedHashMap<>())
-                            .merge(d.currency(), d.value() == null ? BigDecimal.ZERO : d.value(), BigDecimal::add);
-                }
-            }
-            List<StageTotals> out = new ArrayList<>();
-            counts.forEach((stage, count) -> out.add(new StageTotals(stage, count, sums.get(stage))));
-            return out;
+            return db.read(conn -> DealTotals.of(conn, pipelineId));
         }
     }
 

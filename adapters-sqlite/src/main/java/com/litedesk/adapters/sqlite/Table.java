@@ -48,6 +48,18 @@ final class Table<T extends Record & Entity> {
     final Map<String, ListField> lists;
     final boolean searchable;
     final String fts;
+    final Hook<T> hook;
+
+    /** What a table keeps besides its rows, maintained in the transaction of every write (the board's deal totals). */
+    interface Hook<T> {
+        List<String> ddl();
+
+        void inserted(Conn conn, T record) throws SQLException;
+
+        void deleted(Conn conn, T record) throws SQLException;
+
+        void cleared(Conn conn) throws SQLException;
+    }
 
     private Table(Builder<T> b) {
         this.name = b.kind.name();
@@ -58,6 +70,7 @@ final class Table<T extends Record & Entity> {
         this.lists = Map.copyOf(b.lists);
         this.searchable = Searchable.class.isAssignableFrom(type);
         this.fts = name + "__fts";
+        this.hook = b.hook;
     }
 
     static <T extends Record & Entity> Builder<T> of(Catalog.Kind<T> kind) {
@@ -70,6 +83,7 @@ final class Table<T extends Record & Entity> {
         private final Map<String, Column> columns = new LinkedHashMap<>();
         private final List<List<String>> indexes = new ArrayList<>();
         private final Map<String, ListField> lists = new LinkedHashMap<>();
+        private Hook<T> hook;
 
         private Builder(Catalog.Kind<T> kind) {
             this.kind = kind;
@@ -107,6 +121,11 @@ final class Table<T extends Record & Entity> {
         /** A list field whose elements filters find through an index (a side table). */
         Builder<T> list(String path) {
             lists.put(path, new ListField(path, path.split("\\."), kind.name() + "__" + path.replace('.', '_')));
+            return this;
+        }
+
+        Builder<T> hook(Hook<T> maintained) {
+            this.hook = maintained;
             return this;
         }
 
@@ -165,6 +184,9 @@ final class Table<T extends Record & Entity> {
                     + " tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')");
             // a word in the name or title weighs four times one in an email address, a domain or a body
             ddl.add("INSERT INTO " + quote(fts) + " (" + quote(fts) + ", rank) VALUES ('rank', 'bm25(4.0, 1.0)')");
+        }
+        if (hook != null) {
+            ddl.addAll(hook.ddl());
         }
         return ddl;
     }
@@ -233,10 +255,14 @@ final class Table<T extends Record & Entity> {
             rowid = rs.getLong(1);
         }
         writeIndexes(conn, rowid, record);
+        if (hook != null) {
+            hook.inserted(conn, record);
+        }
     }
 
     /** Replaces the row at {@code expectedVersion}; false when there is no such row at that version. */
     boolean update(Conn conn, T record, long expectedVersion) throws SQLException {
+        T before = hook == null ? null : findById(conn, record.id()).filter(r -> r.version() == expectedVersion).orElse(null);
         PreparedStatement statement = conn.prepare(updateSql());
         int i = bindRow(statement, record, 1);
         statement.setString(i++, record.id());
@@ -250,10 +276,15 @@ final class Table<T extends Record & Entity> {
         }
         clearIndexes(conn, rowid, record.id());
         writeIndexes(conn, rowid, record);
+        if (before != null) {
+            hook.deleted(conn, before);
+            hook.inserted(conn, record);
+        }
         return true;
     }
 
     boolean delete(Conn conn, String id, long expectedVersion) throws SQLException {
+        T before = hook == null ? null : findById(conn, id).filter(r -> r.version() == expectedVersion).orElse(null);
         PreparedStatement statement = conn.prepare("DELETE FROM " + quote(name) + " WHERE id = ? AND version = ? RETURNING rowid");
         statement.setString(1, id);
         statement.setLong(2, expectedVersion);
@@ -265,6 +296,9 @@ final class Table<T extends Record & Entity> {
             rowid = rs.getLong(1);
         }
         clearIndexes(conn, rowid, id);
+        if (before != null) {
+            hook.deleted(conn, before);
+        }
         return true;
     }
 
@@ -276,6 +310,9 @@ final class Table<T extends Record & Entity> {
         }
         if (searchable) {
             conn.exec("DELETE FROM " + quote(fts));
+        }
+        if (hook != null) {
+            hook.cleared(conn);
         }
     }
 

@@ -25,7 +25,6 @@ import com.litedesk.ports.platform.InstanceHistory;
 import com.litedesk.ports.platform.InstanceState;
 import com.litedesk.ports.platform.Subscription;
 import com.litedesk.ports.platform.Workflow;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -48,10 +47,7 @@ final class Tables {
             .index("pipelineId", "stageId", "rank").index("pipelineId")
             .index("title").index("value").index("status").index("expectedCloseDate").index("companyId").index("ownerId")
             .index("teamId").index("updatedAt")
-            // the board's totals are summed from this index alone: exact integer cents where a value has at most two decimals
-            .derived("valueCents", Values.Kind.NUMBER, d -> cents(d.value()))
-            .index("pipelineId", "stageId", "currency", "valueCents")
-            .list("contactIds").build();
+            .list("contactIds").hook(new DealTotals()).build();
     static final Table<Task> TASKS = Table.of(Catalog.TASKS)
             .index("assigneeId", "status", "dueDate").index("status", "dueDate").index("status").index("assigneeId").index("linkedRecord.id")
             .index("title").index("dueDate").index("priority").index("ownerId").index("teamId").index("updatedAt").build();
@@ -81,18 +77,6 @@ final class Tables {
     static final List<Table<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, USERS, TEAMS, CREDENTIALS,
             REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY);
     static final List<Table<?>> PLATFORM = List.of(DEMO_REQUESTS, CUSTOMERS, SUBSCRIPTIONS, INSTANCES, WORKFLOWS, HISTORIES, BACKUPS);
-
-    /** A value in cents when it has at most two decimals and fits; else null (the totals then add it up exactly in Java). */
-    static Long cents(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.movePointRight(2).longValueExact();
-        } catch (ArithmeticException notWholeCents) {
-            return null;
-        }
-    }
 
     /** The instance table of a catalogue name. */
     static Table<?> instanceTable(String name) {

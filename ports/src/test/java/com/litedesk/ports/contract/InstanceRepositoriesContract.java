@@ -249,6 +249,28 @@ public abstract class InstanceRepositoriesContract {
     }
 
     @Test
+    void stageTotalsFollowMovesEditsAndDeletesExactly() {
+        for (int i = 0; i < 3; i++) {
+            stores.deals().insert(new Deal("t" + i, 1, "T" + i, new BigDecimal(i == 2 ? "0.125" : "1000000000000.10"), "EUR", "p", "s1", "r" + i,
+                    DealStatus.OPEN, null, List.of(), null, "o", null, Map.of(), T0, "x", T0, "x"));
+        }
+        Deal moved = stores.deals().findById("t0").orElseThrow();
+        stores.deals().replace(new Deal("t0", 2, moved.title(), moved.value(), "USD", "p", "s2", "r9", DealStatus.OPEN, null, List.of(), null,
+                "o", null, Map.of(), T0, "x", T0, "x"), 1);
+        stores.deals().delete("t1", 1);
+        var totals = stores.deals().stageTotals("p");
+        assertThat(totals).extracting(StageTotals::stageId).containsExactlyInAnyOrder("s1", "s2");
+        StageTotals s1 = totals.stream().filter(t -> t.stageId().equals("s1")).findFirst().orElseThrow();
+        assertThat(s1.count()).isEqualTo(1);
+        assertThat(s1.valueByCurrency().get("EUR")).isEqualByComparingTo("0.125");
+        StageTotals s2 = totals.stream().filter(t -> t.stageId().equals("s2")).findFirst().orElseThrow();
+        assertThat(s2.valueByCurrency()).containsOnlyKeys("USD");
+        assertThat(s2.valueByCurrency().get("USD")).isEqualByComparingTo("1000000000000.10");
+        stores.deals().delete("t2", 1);
+        assertThat(stores.deals().stageTotals("p")).extracting(StageTotals::stageId).containsExactly("s2");
+    }
+
+    @Test
     void sortingAndKeysetPagesVisitEveryRecordOnceInOrder() {
         seedContacts();
         for (List<SortKey> sort : List.of(List.<SortKey>of(), List.of(SortKey.asc("lastName")), List.of(SortKey.desc("lastName")),
