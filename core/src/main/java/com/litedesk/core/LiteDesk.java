@@ -69,7 +69,12 @@ public final class LiteDesk {
     private final UsageMetrics usage;
 
     private LiteDesk(Builder b) {
-        InstanceRepositories r = b.repositories;
+        InstanceRepositories given = b.repositories;
+        // the settings record is read by every request and every imported row: remembered, not read each time
+        InstanceRepositories r = new InstanceRepositories(given.contacts(), given.companies(), given.pipelines(), given.deals(),
+                given.tasks(), given.notes(), given.users(), given.teams(), given.credentials(), given.refreshTokens(),
+                given.oneTimeTokens(), given.audit(), new com.litedesk.core.settings.RememberedSettings(given.settings(), b.clock),
+                given.outbox(), given.secrets(), given.idempotency(), given.storage());
         AccessPolicy policy = new AccessPolicy();
         audit = new AuditLog(r.audit(), policy, b.clock);
         Guard guard = new Guard(policy, audit);

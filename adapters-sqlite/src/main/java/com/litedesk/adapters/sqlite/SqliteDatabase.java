@@ -70,6 +70,8 @@ final class SqliteDatabase implements AutoCloseable {
             Files.createDirectories(this.file.getParent());
             this.writer = open(false);
             writer.exec("PRAGMA journal_mode=WAL");
+            // the writer touches every index of a table on each insert: its pages stay in its cache (grown only as used)
+            writer.exec("PRAGMA cache_size=" + -settings.writerCacheKib());
             writer.exec("BEGIN IMMEDIATE");
             try {
                 schema.run(writer);

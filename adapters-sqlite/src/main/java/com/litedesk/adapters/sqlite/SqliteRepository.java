@@ -51,9 +51,7 @@ class SqliteRepository<T extends Record & Entity> implements Repository<T> {
             return;
         }
         db.write(conn -> {
-            for (T entity : entities) {
-                table.insert(conn, entity);
-            }
+            table.insertAll(conn, entities);
             return null;
         });
     }

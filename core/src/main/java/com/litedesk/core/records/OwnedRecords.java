@@ -176,8 +176,9 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
         }
     }
 
+    /** The owner a record is given, or null for the actor themselves (authenticated just now, so active). */
     private User owner(String userId, Actor actor) {
-        if (actor.isSystem() && userId.equals(actor.userId())) {
+        if (userId.equals(actor.userId())) {
             return null;
         }
         User user = context.users().findById(userId).orElse(null);

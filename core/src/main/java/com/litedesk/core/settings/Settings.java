@@ -45,30 +45,9 @@ public final class Settings {
                 .orElseThrow(() -> LiteDeskException.unavailable("the instance has not been set up yet", null));
     }
 
-    /** The settings as of this instance's last write, or at most a second ago: what every request checks its limits against. */
-    private volatile Seen seen;
-
-    private record Seen(InstanceSettings settings, long atMillis) {
-    }
-
-    /**
-     * The plan's limits now, for per-request checks (the requests-per-minute limit): the settings this instance wrote
-     * last, read again at most once a second for changes made elsewhere. Unlimited before the instance is set up.
-     */
+    /** The plan's limits now, for per-request checks (the requests-per-minute limit); unlimited before set-up. */
     public PlanLimits limits() {
-        long now = context.clock().millis();
-        Seen last = seen;
-        if (last == null || now - last.atMillis() >= 1_000) {
-            var read = settings.findById(InstanceSettings.ID).orElse(null);
-            last = new Seen(read, now);
-            seen = last;
-        }
-        return last.settings() == null ? PlanLimits.UNLIMITED : last.settings().limits();
-    }
-
-    private InstanceSettings remember(InstanceSettings written) {
-        seen = new Seen(written, context.clock().millis());
-        return written;
+        return settings.findById(InstanceSettings.ID).map(InstanceSettings::limits).orElse(PlanLimits.UNLIMITED);
     }
 
     /** Creates the settings on first start (idempotent). */
@@ -78,7 +57,7 @@ public final class Settings {
             InstanceSettings s = new InstanceSettings(InstanceSettings.ID, 1, name, plan, limits, Map.of(), now, "system", now, "system");
             try {
                 settings.insert(s);
-                return remember(s);
+                return s;
             } catch (LiteDeskException raced) {
                 return current();
             }
@@ -103,7 +82,6 @@ public final class Settings {
         InstanceSettings updated = new InstanceSettings(current.id(), current.version() + 1, name, current.plan(), current.limits(),
                 fields, current.createdAt(), current.createdBy(), context.now(), actor.userId());
         settings.replace(updated, current.version());
-        remember(updated);
         var diff = Changes.diff(current, updated);
         context.audit().recordSuccess(actor, "settings.update", REF, diff.before(), diff.after());
         return updated;
@@ -117,8 +95,7 @@ public final class Settings {
                     current.customFields(), current.createdAt(), current.createdBy(), context.now(), actor.userId());
             try {
                 settings.replace(updated, current.version());
-                remember(updated);
-                context.audit().recordSuccess(actor, "settings.plan", REF, Map.of("plan", String.valueOf(current.plan())), Map.of("plan", plan));
+                        context.audit().recordSuccess(actor, "settings.plan", REF, Map.of("plan", String.valueOf(current.plan())), Map.of("plan", plan));
                 return updated;
             } catch (LiteDeskException e) {
                 if (attempt > 5) {
