@@ -80,6 +80,7 @@ final class SqliteBackup {
                 table.clear(conn);
             }
             long count = 0;
+            Pending pending = new Pending();
             try (JsonParser p = RecordJson.FACTORY.createParser(new GZIPInputStream(in, 1 << 16))) {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     if (p.nextToken() != JsonToken.FIELD_NAME || !p.currentName().equals("c") || p.nextToken() != JsonToken.VALUE_STRING) {
@@ -93,10 +94,11 @@ final class SqliteBackup {
                     if (p.nextToken() != JsonToken.FIELD_NAME || !p.currentName().equals("d") || p.nextToken() != JsonToken.START_OBJECT) {
                         throw new IOException("line " + (count + 1) + " has no record");
                     }
-                    insert(conn, table, p);
+                    pending.add(conn, table, p);
                     p.nextToken(); // the end of the line's object
                     count++;
                 }
+                pending.flush(conn);
             } catch (IOException | RuntimeException e) {
                 if (e instanceof LiteDeskException l) {
                     throw l;
@@ -107,7 +109,25 @@ final class SqliteBackup {
         });
     }
 
-    private static <T extends Record & Entity> void insert(Conn conn, Table<T> table, JsonParser p) throws IOException, SQLException {
-        table.insert(conn, RecordJson.read(p, table.type, RecordJson.Dialect.EXTENDED));
+    /** Records read but not yet inserted: one collection's, up to a batch. */
+    private static final class Pending {
+        private Table<?> table;
+        private final java.util.List<Object> records = new java.util.ArrayList<>();
+
+        <T extends Record & Entity> void add(Conn conn, Table<T> next, JsonParser p) throws IOException, SQLException {
+            if (next != table || records.size() >= 500) {
+                flush(conn);
+                table = next;
+            }
+            records.add(RecordJson.read(p, next.type, RecordJson.Dialect.EXTENDED));
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void flush(Conn conn) throws SQLException {
+            if (table != null && !records.isEmpty()) {
+                ((Table) table).insertAll(conn, java.util.List.copyOf(records));
+            }
+            records.clear();
+        }
     }
 }

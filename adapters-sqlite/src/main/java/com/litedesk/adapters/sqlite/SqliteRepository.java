@@ -38,10 +38,7 @@ class SqliteRepository<T extends Record & Entity> implements Repository<T> {
 
     @Override
     public T insert(T entity) {
-        db.write(conn -> {
-            table.insert(conn, entity);
-            return null;
-        });
+        insertAll(List.of(entity));
         return entity;
     }
 
@@ -50,8 +47,9 @@ class SqliteRepository<T extends Record & Entity> implements Repository<T> {
         if (entities.isEmpty()) {
             return;
         }
+        var batch = table.prepare(entities); // the JSON is written here, so that the writer thread only runs statements
         db.write(conn -> {
-            table.insertAll(conn, entities);
+            table.insert(conn, batch);
             return null;
         });
     }

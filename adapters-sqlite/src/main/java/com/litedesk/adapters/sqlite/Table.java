@@ -238,28 +238,43 @@ final class Table<T extends Record & Entity> {
      * row, ~27,000 so.
      */
     void insertAll(Conn conn, List<T> records) throws SQLException {
-        if (records.isEmpty()) {
+        insert(conn, prepare(records));
+    }
+
+    /** A batch of records as the JSON arrays its statements read: made by the caller, not by the writer thread. */
+    record Batch<T>(List<T> records, String rows, Map<String, String> lists, String search) {
+    }
+
+    Batch<T> prepare(List<T> records) {
+        try {
+            Map<String, String> listJson = new LinkedHashMap<>();
+            for (ListField list : lists.values()) {
+                String json = listJson(records, list);
+                if (json != null) {
+                    listJson.put(list.table(), json);
+                }
+            }
+            return new Batch<>(records, rowsJson(records), listJson, searchable ? searchJson(records) : null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void insert(Conn conn, Batch<T> batch) throws SQLException {
+        if (batch.records().isEmpty()) {
             return;
         }
-        Map<String, Long> rowids = new java.util.HashMap<>();
-        try (ResultSet rs = conn.bind(bulkInsertSql(), List.of(rowsJson(records))).executeQuery()) {
-            while (rs.next()) {
-                rowids.put(rs.getString(2), rs.getLong(1));
-            }
+        conn.bind(bulkInsertSql(), List.of(batch.rows())).executeUpdate();
+        for (var list : batch.lists().entrySet()) {
+            conn.bind("INSERT OR IGNORE INTO " + quote(list.getKey()) + " (value, id) SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) j",
+                    List.of(list.getValue())).executeUpdate();
         }
-        for (ListField list : lists.values()) {
-            String json = listJson(records, list);
-            if (json != null) {
-                conn.bind("INSERT OR IGNORE INTO " + quote(list.table()) + " (value, id) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-                        List.of(json)).executeUpdate();
-            }
-        }
-        if (searchable) {
-            conn.bind("INSERT INTO " + quote(fts) + " (rowid, p, s) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
-                    List.of(searchJson(records, rowids))).executeUpdate();
+        if (batch.search() != null) {
+            conn.bind("INSERT INTO " + quote(fts) + " (rowid, p, s) SELECT t.rowid, j.value ->> 1, j.value ->> 2 FROM json_each(?) j JOIN "
+                    + quote(name) + " t ON t.id = j.value ->> 0", List.of(batch.search())).executeUpdate();
         }
         if (hook != null) {
-            for (T record : records) {
+            for (T record : batch.records()) {
                 hook.inserted(conn, record);
             }
         }
@@ -268,18 +283,18 @@ final class Table<T extends Record & Entity> {
     private String bulkInsertSql() {
         if (bulkInsertSql == null) {
             StringBuilder names = new StringBuilder("id, version, doc");
-            StringBuilder values = new StringBuilder("value ->> 0, value ->> 1, value ->> 2");
+            StringBuilder values = new StringBuilder("j.value ->> 0, j.value ->> 1, j.value ->> 2");
             int i = 3;
             if (key != null) {
                 names.append(", k");
-                values.append(", value ->> ").append(i++);
+                values.append(", j.value ->> ").append(i++);
             }
             for (Column c : columnList()) {
                 names.append(", ").append(quote(c.path()));
                 // JSON has no -Infinity: a null stands for the column's sentinel
-                values.append(", ifnull(value ->> ").append(i++).append(", ").append(c.kind() == Values.Kind.TEXT ? "0" : "-9e999").append(')');
+                values.append(", ifnull(j.value ->> ").append(i++).append(", ").append(c.kind() == Values.Kind.TEXT ? "0" : "-9e999").append(')');
             }
-            bulkInsertSql = "INSERT INTO " + quote(name) + " (" + names + ") SELECT " + values + " FROM json_each(?) RETURNING rowid, id";
+            bulkInsertSql = "INSERT INTO " + quote(name) + " (" + names + ") SELECT " + values + " FROM json_each(?) j";
         }
         return bulkInsertSql;
     }
@@ -330,13 +345,13 @@ final class Table<T extends Record & Entity> {
         return any[0] ? json : null;
     }
 
-    private String searchJson(List<T> records, Map<String, Long> rowids) throws SQLException {
+    private String searchJson(List<T> records) throws SQLException {
         return json(g -> {
             g.writeStartArray();
             for (T record : records) {
                 SearchText text = ((Searchable) record).searchText();
                 g.writeStartArray();
-                g.writeNumber(rowids.get(record.id()));
+                g.writeString(record.id());
                 g.writeString(text.primary());
                 g.writeString(text.secondary());
                 g.writeEndArray();
