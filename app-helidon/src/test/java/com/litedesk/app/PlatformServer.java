@@ -47,7 +47,7 @@ public final class PlatformServer implements AutoCloseable {
                     .timeout(Duration.ofSeconds(30))
                     .header("Host", host + ":8080")
                     .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
-            if (text != null) {
+            if (text != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
                 b.header("Content-Type", "application/json");
             }
             if (token != null) {

@@ -21,18 +21,37 @@ final class Bench {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
     private final String base;
+    private final String host;
+    private final String password;
     private volatile String token;
 
     Bench(int port) throws Exception {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null, OWNER_EMAIL, OWNER_PASSWORD);
+    }
+
+    /**
+     * A client of the instance at {@code base}; {@code host}, when not null, is the Host header that names the
+     * instance at the control plane's front door (needs {@code -Djdk.httpclient.allowRestrictedHeaders=host}).
+     */
+    Bench(String base, String host, String email, String password) throws Exception {
+        this.base = base;
+        this.host = host;
+        this.email = email;
+        this.password = password;
         login();
     }
 
+    private final String email;
+
     private void login() throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        java.util.Map.of("email", OWNER_EMAIL, "password", OWNER_PASSWORD)))).build(),
+                        java.util.Map.of("email", email, "password", password))));
+        if (host != null) {
+            b.header("Host", host);
+        }
+        HttpResponse<String> r = client.send(b.build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
@@ -56,22 +75,48 @@ final class Bench {
         return send("POST", path, csv, "text/csv", null);
     }
 
+    /**
+     * A measured request: sends it and reads the answer without parsing it, so that the client costs as little CPU
+     * as possible on the box it shares with the server; fails on anything but 2xx.
+     */
+    void hit(String method, String path, Object body) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<Void> r = client.send(request(method, path, body == null ? null : JSON.writeValueAsString(body),
+                    "application/json", null), HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() == 401 && attempt == 0) {
+                login();
+                continue;
+            }
+            if (r.statusCode() >= 300) {
+                throw new IOException(method + " " + path + " → " + r.statusCode());
+            }
+            return;
+        }
+    }
+
+    private HttpRequest request(String method, String path, String body, String contentType, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", "\"" + ifMatch + "\"");
+        }
+        if (host != null) {
+            b.header("Host", host);
+        }
+        return b.build();
+    }
+
     static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private JsonNode send(String method, String path, String body, String contentType, String ifMatch) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            if (body != null) {
-                b.header("Content-Type", contentType);
-            }
-            if (ifMatch != null) {
-                b.header("If-Match", "\"" + ifMatch + "\"");
-            }
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request(method, path, body, contentType, ifMatch), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 401 && attempt == 0) {
                 login();
                 continue;

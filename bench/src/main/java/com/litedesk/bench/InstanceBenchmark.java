@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class InstanceBenchmark {
 
     private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Ken", "Frances", "Niklaus"};
-    private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Allen", "Wirth"};
+    static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Allen", "Wirth"};
     private static final String[] STAGES = {"lead", "qualified", "proposal", "negotiation", "won", "lost"};
 
     public static void main(String[] args) throws Exception {
@@ -34,7 +34,7 @@ public final class InstanceBenchmark {
         List<String> report = new ArrayList<>();
         report.add("# LiteDesk instance benchmark — " + Instant.now());
         report.add("");
-        report.add(String.format("Data: %,d contacts, %,d companies, %,d deals on the embedded database (H2 file backend). Machine: %d cores, Java %s.",
+        report.add(String.format("Data: %,d contacts, %,d companies, %,d deals on the default embedded database (SQLite). Machine: %d cores, Java %s.",
                 contacts, companies, deals, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         report.add("");
         try (InstanceProcess instance = InstanceProcess.start(jar, data, Map.of("LITEDESK_RATE_LIMIT_PER_MINUTE", "0"))) {
@@ -92,18 +92,18 @@ public final class InstanceBenchmark {
             for (int clients : new int[] {1, 32}) {
                 int per = clients == 1 ? samples : Math.max(2, samples / clients); // about as many requests in all as with one client
                 List<Latencies.Result> results = List.of(
-                        Latencies.measure("get contact by id", clients, per, i -> api.get("/api/contacts/" + pick(contactIds))),
-                        Latencies.measure("create contact", clients, per, i -> api.post("/api/contacts", Map.of(
+                        Latencies.measure("get contact by id", clients, per, i -> api.hit("GET", "/api/contacts/" + pick(contactIds), null)),
+                        Latencies.measure("create contact", clients, per, i -> api.hit("POST", "/api/contacts", Map.of(
                                 "firstName", "Bench", "lastName", "C" + clients + "-" + i, "emails", List.of("bench" + clients + "-" + i + "@new.example")))),
-                        Latencies.measure("update contact", clients, per, i -> api.patch("/api/contacts/" + contactIds.get(i % contactIds.size()),
-                                Map.of("title", "Title " + i), null)),
-                        Latencies.measure("move deal", clients, per, i -> api.post("/api/deals/" + dealIds.get(i % dealIds.size()) + "/move",
+                        Latencies.measure("update contact", clients, per, i -> api.hit("PATCH", "/api/contacts/" + contactIds.get(i % contactIds.size()),
+                                Map.of("title", "Title " + i))),
+                        Latencies.measure("move deal", clients, per, i -> api.hit("POST", "/api/deals/" + dealIds.get(i % dealIds.size()) + "/move",
                                 Map.of("stageId", STAGES[ThreadLocalRandom.current().nextInt(4)], "position", 0))),
-                        Latencies.measure("first list page (50)", clients, per, i -> api.get("/api/contacts?limit=50")),
-                        Latencies.measure("deep cursor page (50)", clients, per, i -> api.get("/api/contacts?limit=50&cursor=" + Bench.q(deepCursor))),
-                        Latencies.measure("name-prefix search", clients, per, i -> api.get("/api/contacts?limit=50&q="
-                                + Bench.q(LAST[ThreadLocalRandom.current().nextInt(LAST.length)].substring(0, 4)))),
-                        Latencies.measure("deal board", clients, per, i -> api.get("/api/deals/board?pipelineId=sales")));
+                        Latencies.measure("first list page (50)", clients, per, i -> api.hit("GET", "/api/contacts?limit=50", null)),
+                        Latencies.measure("deep cursor page (50)", clients, per, i -> api.hit("GET", "/api/contacts?limit=50&cursor=" + Bench.q(deepCursor), null)),
+                        Latencies.measure("name-prefix search", clients, per, i -> api.hit("GET", "/api/contacts?limit=50&q="
+                                + Bench.q(LAST[ThreadLocalRandom.current().nextInt(LAST.length)].substring(0, 4)), null)),
+                        Latencies.measure("deal board", clients, per, i -> api.hit("GET", "/api/deals/board?pipelineId=sales", null)));
                 results.forEach(r -> report.add(r.row()));
             }
             System.gc();
@@ -123,7 +123,7 @@ public final class InstanceBenchmark {
         return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
     }
 
-    private static String companiesCsv(int n) {
+    static String companiesCsv(int n) {
         StringBuilder csv = new StringBuilder("name,domain,industry,size\n");
         for (int i = 0; i < n; i++) {
             csv.append("Company ").append(i).append(",company").append(i).append(".example,Software,11-50\n");
@@ -131,7 +131,7 @@ public final class InstanceBenchmark {
         return csv.toString();
     }
 
-    private static String contactsCsv(int offset, int n, int companies) {
+    static String contactsCsv(int offset, int n, int companies) {
         Random random = new Random(offset);
         StringBuilder csv = new StringBuilder("firstName,lastName,email,title,tags,companyDomain\n");
         for (int i = offset; i < offset + n; i++) {

@@ -24,16 +24,33 @@ final class InstanceProcess implements AutoCloseable {
     }
 
     static InstanceProcess start(Path jar, Path dataDir, Map<String, String> extraEnv) throws Exception {
+        return start(jar, dataDir, extraEnv, List.of("instance"));
+    }
+
+    /** The control plane (the jar's default role) with in-process instances, its administrator as in {@link Platform}. */
+    static InstanceProcess controlPlane(Path jar, Path dataDir, Map<String, String> extraEnv) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("LITEDESK_ADMIN_EMAIL", Platform.ADMIN_EMAIL);
+        env.put("LITEDESK_ADMIN_PASSWORD", Platform.ADMIN_PASSWORD);
+        return start(jar, dataDir, env, List.of());
+    }
+
+    private static InstanceProcess start(Path jar, Path dataDir, Map<String, String> extraEnv, List<String> role) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString(), "instance"));
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+        command.addAll(role);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LITEDESK_PORT", Integer.toString(port));
         builder.environment().put("LITEDESK_DATA_DIR", dataDir.toString());
         builder.environment().put("LITEDESK_OWNER_EMAIL", Bench.OWNER_EMAIL);
         builder.environment().put("LITEDESK_OWNER_PASSWORD", Bench.OWNER_PASSWORD);
+        if (role.isEmpty()) {
+            builder.environment().put("LITEDESK_PUBLIC_PORT", Integer.toString(port));
+        }
         builder.environment().putAll(extraEnv);
         builder.redirectErrorStream(true);
         builder.redirectOutput(dataDir.resolve("instance.log").toFile());
@@ -62,6 +79,17 @@ final class InstanceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the instance did not become healthy in " + timeout);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** A full collection in the process (jcmd), so that resident memory reflects what is live. */
+    void collectGarbage() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
     /** Resident set size in MiB, from /proc (Linux). */

@@ -38,7 +38,7 @@ import java.util.Optional;
  * ({@code -Dlatency=50} ms), with the default bounded concurrency, and reports how long one health pass and one
  * usage pass take against the 5- and 15-minute intervals.
  *
- * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=com.litedesk.bench.MonitoringBenchmark}
+ * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dbench=MonitoringBenchmark}
  */
 public final class MonitoringBenchmark {
 

@@ -65,8 +65,13 @@ public final class CsvStreams {
                     }
                 }
 
+                private long read;
+
                 @Override
                 public Map<String, String> next() {
+                    if (++read % 500 == 0) {
+                        com.litedesk.app.http.Turns.yieldTurn(); // between batches, the instance's other requests go first
+                    }
                     try {
                         return records.next().toMap();
                     } catch (UncheckedIOException | IllegalStateException e) {
@@ -133,8 +138,13 @@ public final class CsvStreams {
             header = columns;
         }
 
+        private long rows;
+
         @Override
         public void row(List<String> values) {
+            if (++rows % 500 == 0) {
+                com.litedesk.app.http.Turns.yieldTurn(); // a long download lets its instance's other requests go first
+            }
             try {
                 open().printRecord(values);
             } catch (IOException e) {

@@ -55,6 +55,7 @@ public final class FrontDoor implements Filter {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final java.util.function.Function<String, io.helidon.webserver.http.HttpRouting> inProcess;
     private final java.util.concurrent.ConcurrentHashMap<String, Serving> serving = new java.util.concurrent.ConcurrentHashMap<>();
+    private final FairShare fairShare = FairShare.perCore();
 
     /** A subdomain seen serving, and until when that answer is trusted without reading the instance again. */
     private record Serving(String instanceId, long untilNanos) {
@@ -76,8 +77,8 @@ public final class FrontDoor implements Filter {
         this.inProcess = inProcess;
     }
 
-    /** The routing of the serving in-process instance a request is for, or null (the filter below decides). */
-    private io.helidon.webserver.http.HttpRouting direct(RoutingRequest req) {
+    /** The serving in-process instance a request is for, or null (the filter below decides). */
+    private Serving direct(RoutingRequest req) {
         if (inProcess == null) {
             return null;
         }
@@ -99,7 +100,7 @@ public final class FrontDoor implements Filter {
             known = new Serving(instance.get().id(), now + SERVING_NANOS);
             serving.put(subdomain, known);
         }
-        return inProcess.apply(known.instanceId());
+        return known;
     }
 
     /** The subdomain a Host header names, or null when it is not an instance host. */
@@ -121,10 +122,13 @@ public final class FrontDoor implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        io.helidon.webserver.http.HttpRouting direct = direct(req);
-        if (direct != null) { // a serving in-process instance: its own routing, on this connection
-            direct.route(new RequestConnection(req), req, res);
-            return;
+        Serving target = direct(req);
+        if (target != null) { // a serving in-process instance: its own routing, on this connection, within its share of the box
+            io.helidon.webserver.http.HttpRouting routing = inProcess.apply(target.instanceId());
+            if (routing != null) {
+                fairShare.run(target.instanceId(), () -> routing.route(new RequestConnection(req), req, res));
+                return;
+            }
         }
         String hostHeader = req.headers().first(HeaderNames.HOST).orElse(null);
         String subdomain = subdomainOf(hostHeader);

@@ -141,6 +141,7 @@ public final class ControlPlaneModule {
         services.addAll(com.litedesk.app.web.WebUi.controlPlane());
         return new ControlPlaneApplication(storage, controlPlane, runtimes, platform, outside,
                 config.integrations().backupRetention(), api, pipeline, frontDoor, services,
-                config.bindHost(), config.port(), config.maxBodyBytes());
+                // in-process instances' imports arrive through this server too; every route keeps its own body limit
+                config.bindHost(), config.port(), Math.max(config.maxBodyBytes(), config.maxImportBytes()));
     }
 }
