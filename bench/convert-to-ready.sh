@@ -4,7 +4,7 @@
 # instances (in-process: the control plane's RSS; docker: app + database containers of one idle instance,
 # from the engine's stats), and deletes them.
 # Run: ./mvnw -q package -DskipTests && bench/convert-to-ready.sh [N]
-#      docker: eval "$(../shared/tools/docker-engine-up)" && docker/build-images && RUNTIME=docker bench/convert-to-ready.sh 5
+#      docker: eval "$(scripts/docker-engine-up)" && scripts/docker-base-image && docker/build-images && RUNTIME=docker bench/convert-to-ready.sh 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5}
@@ -14,7 +14,7 @@ port=18095
 data=$(mktemp -d)
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 LITEDESK_PORT=$port LITEDESK_DATA_DIR=$data LITEDESK_ADMIN_EMAIL=admin@bench.test LITEDESK_ADMIN_PASSWORD=correct-horse-battery \
-  LITEDESK_PUBLIC_PORT=8080 LITEDESK_RUNTIME=$runtime LITEDESK_DOCKER_IMAGE=$image LITEDESK_DOCKER_DB_IMAGE=${LITEDESK_DB_IMAGE:-$image} \
+  LITEDESK_PUBLIC_PORT=8080 LITEDESK_RUNTIME=$runtime LITEDESK_DOCKER_IMAGE=$image LITEDESK_DOCKER_DB_IMAGE=${LITEDESK_DB_IMAGE:-} \
   "$java" -jar app-helidon/target/litedesk.jar >"$data/log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
@@ -37,8 +37,8 @@ done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {p50=a[int((NR+1)/2)]; i95=int(0.95*NR+0.999); if (i95<1) i95=1; print "p50 " p50 " ms, p95 " a[i95] " ms over " NR " conversions"}'
 if [ "$runtime" = docker ]; then
   sleep 20   # idle
-  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' "litedesk-${ids[0]}-app" "litedesk-${ids[0]}-db" \
-    | tee /dev/stderr | awk '{v=$2; u=v; gsub(/[0-9.]/,"",u); gsub(/[A-Za-z]/,"",v); m=(u=="GiB")?v*1024:(u=="KiB")?v/1024:v; t+=m} END {printf "one idle instance (app + database): %.0f MiB\n", t}'
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $(docker ps --format '{{.Names}}' --filter "label=litedesk.instance=${ids[0]}") \
+    | tee /dev/stderr | awk '{v=$2; u=v; gsub(/[0-9.]/,"",u); gsub(/[A-Za-z]/,"",v); m=(u=="GiB")?v*1024:(u=="KiB")?v/1024:v; t+=m} END {printf "one idle instance (its containers): %.0f MiB\n", t}'
 else
   echo "control plane with $n instances: RSS $(( $(ps -o rss= -p $pid) / 1024 )) MiB"
 fi

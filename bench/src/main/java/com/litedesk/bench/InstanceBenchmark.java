@@ -112,6 +112,7 @@ public final class InstanceBenchmark {
             report.add(String.format("Resident memory of the idle instance process: **%.0f MiB** fresh, **%.0f MiB** after seeding and the runs above.",
                     idleFresh, instance.rssMiB()));
         }
+        deleteTree(data);
         String text = String.join("\n", report) + "\n";
         System.out.print(text);
         Path out = Path.of("bench", "results");
@@ -142,5 +143,13 @@ public final class InstanceBenchmark {
                     .append(i % 4 == 0 ? "company" + (i % companies) + ".example" : "").append('\n');
         }
         return csv.toString();
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

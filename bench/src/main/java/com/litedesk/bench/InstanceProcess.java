@@ -92,6 +92,19 @@ final class InstanceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
+    /** The Java heap in use in MiB (jcmd GC.heap_info), best read right after {@link #collectGarbage()}. */
+    double heapUsedMiB() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+        if (!m.find()) {
+            throw new IOException("no heap figure in: " + out);
+        }
+        return Long.parseLong(m.group(1)) / 1024.0;
+    }
+
     /** Resident set size in MiB, from /proc (Linux). */
     double rssMiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
