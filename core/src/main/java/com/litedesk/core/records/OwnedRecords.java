@@ -94,16 +94,57 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
         return require(id);
     }
 
+    /**
+     * Applies the draft to the record. With an expected version, a record changed meanwhile is refused (412); without
+     * one the caller asked for no precondition, so a concurrent change only means reading the record again and
+     * applying the draft to what is there now (a few times, then 412 as well).
+     */
     public T update(Actor actor, String id, Long expectedVersion, D draft) {
-        T current = require(id);
-        checkVersion(current, expectedVersion);
-        context.guard().require(actor, resource, Action.EDIT, current, ref(id));
-        T updated = prepareUpdate(actor, current, draft);
-        beforeUpdate(actor, current, updated);
-        repository.replace(updated, current.version());
-        Changes.Diff diff = Changes.diff(current, updated);
-        context.audit().recordSuccess(actor, action("update"), ref(id), diff.before(), diff.after());
-        return updated;
+        for (int attempt = 1; ; attempt++) {
+            T current = require(id);
+            checkVersion(current, expectedVersion);
+            context.guard().require(actor, resource, Action.EDIT, current, ref(id));
+            T updated = prepareUpdate(actor, current, draft);
+            beforeUpdate(actor, current, updated);
+            try {
+                repository.replace(updated, current.version());
+            } catch (LiteDeskException e) {
+                if (retryUnconditional(e, expectedVersion, attempt)) {
+                    continue;
+                }
+                throw e;
+            }
+            Changes.Diff diff = Changes.diff(current, updated);
+            context.audit().recordSuccess(actor, action("update"), ref(id), diff.before(), diff.after());
+            return updated;
+        }
+    }
+
+    /** Enough for dozens of writers on one record: each round of a race has a winner. */
+    private static final int UNCONDITIONAL_ATTEMPTS = 64;
+
+    private static boolean retryUnconditional(LiteDeskException e, Long expectedVersion, int attempt) {
+        return expectedVersion == null && retryAfterLostRace(e, attempt);
+    }
+
+    /**
+     * Whether a write the caller made without a precondition should be tried again (read again, applied again) after
+     * its {@code attempt}-th try lost a race to another write: yes while attempts remain, from the second loss after
+     * a short random pause so that the racers spread out.
+     */
+    public static boolean retryAfterLostRace(LiteDeskException e, int attempt) {
+        if (e.code() != com.litedesk.ports.ErrorCode.PRECONDITION_FAILED || attempt >= UNCONDITIONAL_ATTEMPTS) {
+            return false;
+        }
+        if (attempt >= 2) {
+            try {
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(Math.min(attempt, 8) * 2));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     protected T prepareUpdate(Actor actor, T current, D draft) {
@@ -125,12 +166,22 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
     }
 
     public void delete(Actor actor, String id, Long expectedVersion) {
-        T current = require(id);
-        checkVersion(current, expectedVersion);
-        context.guard().require(actor, resource, Action.DELETE, current, ref(id));
-        beforeDelete(actor, current);
-        repository.delete(id, current.version());
-        context.audit().recordSuccess(actor, action("delete"), ref(id), Changes.of(current), java.util.Map.of());
+        for (int attempt = 1; ; attempt++) {
+            T current = require(id);
+            checkVersion(current, expectedVersion);
+            context.guard().require(actor, resource, Action.DELETE, current, ref(id));
+            beforeDelete(actor, current);
+            try {
+                repository.delete(id, current.version());
+            } catch (LiteDeskException e) {
+                if (retryUnconditional(e, expectedVersion, attempt)) {
+                    continue;
+                }
+                throw e;
+            }
+            context.audit().recordSuccess(actor, action("delete"), ref(id), Changes.of(current), java.util.Map.of());
+            return;
+        }
     }
 
     public ListResult<T> list(Actor actor, ListRequest request) {

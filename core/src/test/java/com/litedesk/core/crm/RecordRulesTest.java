@@ -60,6 +60,37 @@ class RecordRulesTest {
     }
 
     @Test
+    void updatesWithoutAPreconditionAllLandWhenTheyRace() throws Exception {
+        var c = crm.contacts().create(instance.owner, ContactDraft.named("Ada", "Lovelace", null));
+        var draft = crm.contacts().draftOf(c);
+        int writers = 8;
+        int each = 25;
+        var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var threads = new java.util.ArrayList<Thread>();
+        for (int w = 0; w < writers; w++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        crm.contacts().update(instance.owner, c.id(), null, draft);
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(crm.contacts().get(instance.owner, c.id()).version()).isEqualTo(1 + writers * each);
+        // with a precondition, a lost race is still refused
+        fails(() -> crm.contacts().update(instance.owner, c.id(), 1L, draft), ErrorCode.PRECONDITION_FAILED);
+    }
+
+    @Test
     void customFieldsAreTypedByTheInstanceSettings() {
         var settings = crm.settings().current();
         crm.settings().update(instance.owner, settings.version(), new SettingsDraft("Acme", Map.of("CONTACT", List.of(

@@ -55,7 +55,7 @@ public final class RecordResource<T extends Record & Owned, D> {
         api.route(rules, Method.PATCH, base + "/{id}", "Change a " + noun + " (JSON merge patch; If-Match with the ETag)", call -> {
             var actor = call.actor();
             Long expected = call.ifMatch();
-            for (int attempt = 0; ; attempt++) {
+            for (int attempt = 1; ; attempt++) {
                 T current = records.get(actor, call.path("id"));
                 D draft = call.patch(records.draftOf(current), draftType);
                 try {
@@ -64,7 +64,7 @@ public final class RecordResource<T extends Record & Owned, D> {
                 } catch (com.litedesk.ports.LiteDeskException e) {
                     // without If-Match the client asked for no precondition: a concurrent change is merged by
                     // applying the patch again to the newer record
-                    if (expected != null || e.code() != com.litedesk.ports.ErrorCode.PRECONDITION_FAILED || attempt >= 10) {
+                    if (expected != null || !com.litedesk.core.records.OwnedRecords.retryAfterLostRace(e, attempt)) {
                         throw e;
                     }
                 }
