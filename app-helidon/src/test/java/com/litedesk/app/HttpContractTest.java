@@ -42,6 +42,32 @@ class HttpContractTest {
     }
 
     @Test
+    void patchesWithoutIfMatchAllLandWhenTheyRace() throws Exception {
+        var created = server.post("/api/contacts", owner, Map.of("firstName", "Race", "lastName", "Condition"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        int writers = 8;
+        int each = 10;
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        var threads = new java.util.ArrayList<Thread>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < each; i++) {
+                    statuses.add(server.patch("/api/contacts/" + id, owner, Map.of("title", "T" + writer + "-" + i), Map.of()).status());
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(statuses).hasSize(writers * each).containsOnly(200);
+        assertThat(server.get("/api/contacts/" + id, owner).json().get("version").asLong()).isEqualTo(1 + writers * each);
+        var stale = server.patch("/api/contacts/" + id, owner, Map.of("title", "late"), Map.of("If-Match", "\"1\""));
+        assertThat(stale.status()).isEqualTo(412);
+    }
+
+    @Test
     void aCreatedRecordHasALocationAnEtagAndARequestId() {
         var a = server.post("/api/contacts", owner, Map.of("lastName", "Located"));
         assertThat(a.status()).isEqualTo(201);

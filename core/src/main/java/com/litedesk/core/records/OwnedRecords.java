@@ -7,6 +7,7 @@ import com.litedesk.core.listing.FieldSet;
 import com.litedesk.core.listing.ListQueries;
 import com.litedesk.core.listing.ListRequest;
 import com.litedesk.core.listing.ListResult;
+import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.Owned;
 import com.litedesk.ports.crm.RecordRef;
@@ -18,7 +19,10 @@ import com.litedesk.ports.store.Repository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The life cycle every owned CRM record shares — create, read, update, delete, list — with access
@@ -94,57 +98,57 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
         return require(id);
     }
 
-    /**
-     * Applies the draft to the record. With an expected version, a record changed meanwhile is refused (412); without
-     * one the caller asked for no precondition, so a concurrent change only means reading the record again and
-     * applying the draft to what is there now (a few times, then 412 as well).
-     */
+    /** Replaces the record's fields by the draft's; see {@link #update(Actor, String, Long, UnaryOperator)}. */
     public T update(Actor actor, String id, Long expectedVersion, D draft) {
-        for (int attempt = 1; ; attempt++) {
+        return update(actor, id, expectedVersion, current -> draft);
+    }
+
+    /**
+     * Changes the record: {@code change} turns the draft of the record as it is now into the draft to write (a merge
+     * patch, say). With an expected version, a record changed meanwhile is refused (412); without one the caller asked
+     * for no precondition, so a lost race only means reading the record again and applying the change to what is
+     * there now (see {@link #untilWritten}).
+     */
+    public T update(Actor actor, String id, Long expectedVersion, UnaryOperator<D> change) {
+        return untilWritten(expectedVersion, () -> {
             T current = require(id);
             checkVersion(current, expectedVersion);
             context.guard().require(actor, resource, Action.EDIT, current, ref(id));
-            T updated = prepareUpdate(actor, current, draft);
+            T updated = prepareUpdate(actor, current, change.apply(draftOf(current)));
             beforeUpdate(actor, current, updated);
-            try {
-                repository.replace(updated, current.version());
-            } catch (LiteDeskException e) {
-                if (retryUnconditional(e, expectedVersion, attempt)) {
-                    continue;
-                }
-                throw e;
-            }
+            repository.replace(updated, current.version());
             Changes.Diff diff = Changes.diff(current, updated);
             context.audit().recordSuccess(actor, action("update"), ref(id), diff.before(), diff.after());
             return updated;
-        }
+        });
     }
 
     /** Enough for dozens of writers on one record: each round of a race has a winner. */
     private static final int UNCONDITIONAL_ATTEMPTS = 64;
 
-    private static boolean retryUnconditional(LiteDeskException e, Long expectedVersion, int attempt) {
-        return expectedVersion == null && retryAfterLostRace(e, attempt);
-    }
-
     /**
-     * Whether a write the caller made without a precondition should be tried again (read again, applied again) after
-     * its {@code attempt}-th try lost a race to another write: yes while attempts remain, from the second loss after
-     * a short random pause so that the racers spread out.
+     * Runs a read-then-write; when the caller gave no expected version and the write lost a race to another one (412),
+     * runs it again, up to {@value #UNCONDITIONAL_ATTEMPTS} times, from the second loss after a short random pause so
+     * that the racers spread out.
      */
-    public static boolean retryAfterLostRace(LiteDeskException e, int attempt) {
-        if (e.code() != com.litedesk.ports.ErrorCode.PRECONDITION_FAILED || attempt >= UNCONDITIONAL_ATTEMPTS) {
-            return false;
-        }
-        if (attempt >= 2) {
+    private static <R> R untilWritten(Long expectedVersion, Supplier<R> readThenWrite) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(Math.min(attempt, 8) * 2));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
+                return readThenWrite.get();
+            } catch (LiteDeskException e) {
+                if (expectedVersion != null || e.code() != ErrorCode.PRECONDITION_FAILED || attempt >= UNCONDITIONAL_ATTEMPTS) {
+                    throw e;
+                }
+                if (attempt >= 2) {
+                    try {
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(Math.min(attempt, 8) * 2));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
             }
         }
-        return true;
     }
 
     protected T prepareUpdate(Actor actor, T current, D draft) {
@@ -166,22 +170,15 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
     }
 
     public void delete(Actor actor, String id, Long expectedVersion) {
-        for (int attempt = 1; ; attempt++) {
+        untilWritten(expectedVersion, () -> {
             T current = require(id);
             checkVersion(current, expectedVersion);
             context.guard().require(actor, resource, Action.DELETE, current, ref(id));
             beforeDelete(actor, current);
-            try {
-                repository.delete(id, current.version());
-            } catch (LiteDeskException e) {
-                if (retryUnconditional(e, expectedVersion, attempt)) {
-                    continue;
-                }
-                throw e;
-            }
+            repository.delete(id, current.version());
             context.audit().recordSuccess(actor, action("delete"), ref(id), Changes.of(current), java.util.Map.of());
-            return;
-        }
+            return null;
+        });
     }
 
     public ListResult<T> list(Actor actor, ListRequest request) {

@@ -53,21 +53,18 @@ public final class RecordResource<T extends Record & Owned, D> {
             return Reply.ok(record).withVersion(record.version());
         });
         api.route(rules, Method.PATCH, base + "/{id}", "Change a " + noun + " (JSON merge patch; If-Match with the ETag)", call -> {
-            var actor = call.actor();
-            Long expected = call.ifMatch();
-            for (int attempt = 1; ; attempt++) {
-                T current = records.get(actor, call.path("id"));
-                D draft = call.patch(records.draftOf(current), draftType);
-                try {
-                    T updated = records.update(actor, current.id(), expected == null ? current.version() : expected, draft);
-                    return Reply.ok(updated).withVersion(updated.version());
-                } catch (com.litedesk.ports.LiteDeskException e) {
-                    // without If-Match the client asked for no precondition: a concurrent change is merged by
-                    // applying the patch again to the newer record
-                    if (expected != null || !com.litedesk.core.records.OwnedRecords.retryAfterLostRace(e, attempt)) {
-                        throw e;
+            try {
+                // without If-Match a concurrent change is merged: the patch is applied again to the newer record
+                T updated = records.update(call.actor(), call.path("id"), call.ifMatch(), draft -> {
+                    try {
+                        return call.patch(draft, draftType);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
-                }
+                });
+                return Reply.ok(updated).withVersion(updated.version());
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
         });
         api.route(rules, Method.DELETE, base + "/{id}", "Delete a " + noun + " (If-Match with the ETag)", call -> {
