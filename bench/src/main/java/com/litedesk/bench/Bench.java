@@ -22,6 +22,7 @@ final class Bench {
             .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
     private final String base;
     private final String host;
+    private final String email;
     private final String password;
     private volatile String token;
 
@@ -41,8 +42,6 @@ final class Bench {
         login();
     }
 
-    private final String email;
-
     private void login() throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
                 .header("Content-Type", "application/json")
@@ -60,19 +59,16 @@ final class Bench {
     }
 
     JsonNode get(String path) throws Exception {
-        return send("GET", path, null, "application/json", null);
+        return send("GET", path, null, "application/json");
     }
 
     JsonNode post(String path, Object body) throws Exception {
-        return send("POST", path, JSON.writeValueAsString(body), "application/json", null);
+        return send("POST", path, JSON.writeValueAsString(body), "application/json");
     }
 
-    JsonNode patch(String path, Object body, Long version) throws Exception {
-        return send("PATCH", path, JSON.writeValueAsString(body), "application/json", version == null ? null : version.toString());
-    }
 
     JsonNode postCsv(String path, String csv) throws Exception {
-        return send("POST", path, csv, "text/csv", null);
+        return send("POST", path, csv, "text/csv");
     }
 
     /**
@@ -82,7 +78,7 @@ final class Bench {
     void hit(String method, String path, Object body) throws Exception {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<Void> r = client.send(request(method, path, body == null ? null : JSON.writeValueAsString(body),
-                    "application/json", null), HttpResponse.BodyHandlers.discarding());
+                    "application/json"), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() == 401 && attempt == 0) {
                 login();
                 continue;
@@ -94,15 +90,12 @@ final class Bench {
         }
     }
 
-    private HttpRequest request(String method, String path, String body, String contentType, String ifMatch) {
+    private HttpRequest request(String method, String path, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", contentType);
-        }
-        if (ifMatch != null) {
-            b.header("If-Match", "\"" + ifMatch + "\"");
         }
         if (host != null) {
             b.header("Host", host);
@@ -114,9 +107,9 @@ final class Bench {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private JsonNode send(String method, String path, String body, String contentType, String ifMatch) throws Exception {
+    private JsonNode send(String method, String path, String body, String contentType) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r = client.send(request(method, path, body, contentType, ifMatch), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request(method, path, body, contentType), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 401 && attempt == 0) {
                 login();
                 continue;
