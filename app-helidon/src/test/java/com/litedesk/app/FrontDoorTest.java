@@ -1,5 +1,6 @@
 package com.litedesk.app;
 
+import com.litedesk.app.config.TrustedProxies;
 import com.litedesk.app.http.Json;
 import com.litedesk.app.platform.FrontDoor;
 import com.litedesk.core.memory.InMemoryPlatformRepositories;
@@ -67,8 +68,12 @@ class FrontDoorTest {
             public Optional<Workload> find(String id) { return Optional.of(new Workload(id, endpoint, WorkloadState.RUNNING, null)); }
             public List<Workload> list() { return List.of(); }
         };
-        var frontDoor = new FrontDoor("localhost", "https", stores.instances(), runtime, Json.mapper(), null);
-        door = WebServer.builder().host("127.0.0.1").port(0)
+        door = door(stores, runtime, TrustedProxies.NONE);
+    }
+
+    private static WebServer door(com.litedesk.ports.platform.PlatformRepositories stores, InstanceRuntime runtime, TrustedProxies proxies) {
+        var frontDoor = new FrontDoor("localhost", "https", stores.instances(), runtime, Json.mapper(), null, proxies);
+        return WebServer.builder().host("127.0.0.1").port(0)
                 .routing(r -> r.addFilter(frontDoor).any((req, res) -> res.send("control plane"))).build().start();
     }
 
@@ -84,7 +89,14 @@ class FrontDoorTest {
     }
 
     private HttpResponse<String> send(String host, String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + door.port() + path)).header("Host", host)
+        return send(door, host, method, path, body, Map.of());
+    }
+
+    private HttpResponse<String> send(WebServer door, String host, String method, String path, String body,
+                                      Map<String, String> headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + door.port() + path));
+        headers.forEach(request::header);
+        return http.send(request.header("Host", host)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -100,6 +112,34 @@ class FrontDoorTest {
         assertThat(seen).containsEntry("host", "acme.localhost:8080").containsEntry("for", "127.0.0.1")
                 .containsEntry("proto", "https").containsEntry("uri", "/api/contacts?limit=5&q=a%20b")
                 .containsEntry("body", "{\"firstName\":\"Ada\"}");
+    }
+
+    @Test
+    void aClaimedXForwardedForIsDroppedUnlessThePeerIsATrustedProxy() throws Exception {
+        send(door, "acme.localhost", "GET", "/api/contacts", null, Map.of("X-Forwarded-For", "198.51.100.7"));
+        assertThat(seen).containsEntry("for", "127.0.0.1"); // a client on loopback is not a proxy by default
+
+        var stores = InMemoryPlatformRepositories.create();
+        stores.instances().insert(instance("i1", "acme", InstanceState.READY, null, Instant.now()));
+        String endpoint = "http://127.0.0.1:" + workload.getAddress().getPort();
+        InstanceRuntime runtime = new InstanceRuntime() {
+            public Workload deploy(WorkloadSpec spec) { throw new UnsupportedOperationException(); }
+            public void stop(String id) { }
+            public void start(String id) { }
+            public void remove(String id) { }
+            public Optional<Workload> find(String id) { return Optional.of(new Workload(id, endpoint, WorkloadState.RUNNING, null)); }
+            public List<Workload> list() { return List.of(); }
+        };
+        WebServer behindProxy = door(stores, runtime, TrustedProxies.parse("127.0.0.0/8, 10.0.0.0/8"));
+        try {
+            send(behindProxy, "acme.localhost", "GET", "/api/contacts", null, Map.of("X-Forwarded-For", "198.51.100.7, 10.1.2.3"));
+            assertThat(seen).containsEntry("for", "198.51.100.7"); // the right-most hop that is not a trusted proxy
+            send(behindProxy, "acme.localhost", "GET", "/api/contacts", null,
+                    Map.of("X-Forwarded-For", "203.0.113.66, 198.51.100.7"));
+            assertThat(seen).containsEntry("for", "198.51.100.7"); // what the client itself claimed is not believed
+        } finally {
+            behindProxy.stop();
+        }
     }
 
     @Test

@@ -120,7 +120,8 @@ class PlatformApiTest {
 
         int limited = 0;
         String retryAfter = null;
-        try (var limitedServer = PlatformServer.start(data.resolve("limited"), Map.of("LITEDESK_DEMO_REQUESTS_PER_HOUR", "2"))) {
+        try (var limitedServer = PlatformServer.start(data.resolve("limited"), Map.of("LITEDESK_DEMO_REQUESTS_PER_HOUR", "2",
+                "LITEDESK_TRUSTED_PROXIES", "127.0.0.1"))) {
             for (int i = 0; i < 3; i++) {
                 var answer = limitedServer.send("localhost", "POST", "/api/public/demo-requests", null, Map.of("companyName", "C" + i,
                         "contactName", "X", "email", "p" + i + "@x.test", "subdomain", "company" + i), Map.of("X-Forwarded-For", "203.0.113.9"));

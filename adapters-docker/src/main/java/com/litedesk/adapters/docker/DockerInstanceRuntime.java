@@ -46,7 +46,9 @@ public final class DockerInstanceRuntime implements InstanceRuntime {
         env.put("LITEDESK_PUBLIC_URL", spec.publicUrl());
         env.put("LITEDESK_SIGNING_KEY", spec.signingKey());
         env.put("LITEDESK_MANAGEMENT_KEY", spec.managementKey());
-        env.put("LITEDESK_RATE_LIMIT_PER_MINUTE", "0"); // the plan's per-instance limit applies; clients arrive through the front door
+        env.put("LITEDESK_RATE_LIMIT_PER_MINUTE", "0"); // the plan's per-caller limit applies; clients arrive through the front door
+        // published on loopback only, so every peer the container sees is Docker's proxy on a private bridge address
+        env.put("LITEDESK_TRUSTED_PROXIES", "172.16.0.0/12,192.168.0.0/16,10.0.0.0/8");
         var size = InstanceContainers.Size.of(spec.planId(), settings);
         containers.ensureApp(id, env, size);
         return find(id).orElseThrow(() -> LiteDeskException.unavailable("the app container of " + id + " vanished", null));

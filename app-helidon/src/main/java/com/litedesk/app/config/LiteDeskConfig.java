@@ -36,7 +36,8 @@ public record LiteDeskConfig(
         String sqliteSynchronous,
         Path databaseFile,
         String logFormat,
-        Integrations integrations) {
+        Integrations integrations,
+        TrustedProxies trustedProxies) {
 
     private static final Set<String> RUNTIMES = Set.of("in-process", "docker", "kubernetes");
     private static final Set<String> STORES = Set.of("auto", "sqlite", "mongo", "memory");
@@ -109,7 +110,8 @@ public record LiteDeskConfig(
                 oneOf(get, "LITEDESK_SQLITE_SYNCHRONOUS", SYNCHRONOUS).toUpperCase(Locale.ROOT),
                 null,
                 oneOf(get, "LITEDESK_LOG_FORMAT", Set.of("text", "json")),
-                Integrations.from(get));
+                Integrations.from(get),
+                TrustedProxies.parse(get.apply("LITEDESK_TRUSTED_PROXIES")));
     }
 
     /**
@@ -141,7 +143,8 @@ public record LiteDeskConfig(
         boolean sqlite = databaseUri.startsWith("file:");
         return new LiteDeskConfig(0, dataDir, sqlite ? null : databaseUri, baseDomain, runtime, sqlite ? "sqlite" : "mongo", id, name, url,
                 null, null, null, key, maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", sqliteSynchronous,
-                sqlite ? Path.of(java.net.URI.create(databaseUri)) : null, logFormat, integrations);
+                sqlite ? Path.of(java.net.URI.create(databaseUri)) : null, logFormat, integrations,
+                trustedProxies); // dispatched on the control plane's own connection: the same peers are its proxies
     }
 
     static Function<String, String> reader(Function<String, String> env) {

@@ -1,6 +1,7 @@
 package com.litedesk.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.litedesk.app.config.TrustedProxies;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -16,59 +17,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
- * What every request goes through: a request id (the client's if it is sane), the per-client and
- * per-instance rate limits, one structured log line, and the request statistics.
+ * What every request goes through: a request id (the client's if it is sane), the rate limits, one structured log
+ * line, and the request statistics.
+ *
+ * <p>Rate limits are buckets per caller: an authenticated request (a bearer token this server signed) counts
+ * against its user, anything else against the client's address. A user's bucket holds the plan's requests per
+ * minute (or the per-client limit when the plan sets none); an address's bucket the smaller of the two. So one
+ * anonymous client can exhaust only its own budget, never the instance's for every user.
  */
 public final class RequestPipeline implements Filter {
 
     private static final Pattern SANE_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final io.helidon.http.HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
-    private static final int MAX_CLIENTS = 10_000;
+    private static final int MAX_CALLERS = 20_000;
 
     private final String instanceId;
     private final int perClientPerMinute;
-    private final IntSupplier perInstancePerMinute;
+    private final IntSupplier perCallerCeiling;
+    private final Function<String, String> userOfToken;
+    private final TrustedProxies proxies;
     private final RequestStats stats;
     private final ObjectMapper json;
     private final RequestLog log;
-    private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
-    private volatile Bucket instanceBucket;
-    private volatile int instanceBucketSize = -1;
+    private final Map<String, Limit> callers = new ConcurrentHashMap<>();
+
+    /** A caller's bucket and the size it was made with (a plan change makes a new one). */
+    private record Limit(Bucket bucket, int perMinute) {
+    }
+
+    /** The client address of a request, as the pipeline worked it out (kept in the request context). */
+    public record ClientAddress(String value) {
+    }
 
     /**
-     * @param perClientPerMinute 0 disables the per-client limit
-     * @param perInstancePerMinute the plan's limit, read per request (0 or less: unlimited)
+     * @param perClientPerMinute the per-client limit (LITEDESK_RATE_LIMIT_PER_MINUTE); 0: none of its own
+     * @param perCallerCeiling the plan's requests per minute, read per request (0 or less: none)
+     * @param userOfToken the user a bearer token was signed for, or null when it is not a valid token here
+     * @param proxies the peers whose X-Forwarded-For is believed
      */
-    public RequestPipeline(String instanceId, int perClientPerMinute, IntSupplier perInstancePerMinute, RequestStats stats,
+    public RequestPipeline(String instanceId, int perClientPerMinute, IntSupplier perCallerCeiling,
+                           Function<String, String> userOfToken, TrustedProxies proxies, RequestStats stats,
                            ObjectMapper json, RequestLog log) {
         this.instanceId = instanceId;
         this.perClientPerMinute = perClientPerMinute;
-        this.perInstancePerMinute = perInstancePerMinute;
+        this.perCallerCeiling = perCallerCeiling;
+        this.userOfToken = userOfToken;
+        this.proxies = proxies;
         this.stats = stats;
         this.json = json;
         this.log = log;
     }
 
     /**
-     * The client's address. Behind the control plane's front door (a loopback peer), the first address of
-     * X-Forwarded-For, which the front door sets; from anywhere else the header is not trusted.
+     * The client's address: the one this request's pipeline worked out, else the peer (a request that did not go
+     * through a pipeline believes no forwarding header).
      */
     public static String clientOf(io.helidon.webserver.http.ServerRequest req) {
+        return req.context().get(ClientAddress.class).map(ClientAddress::value).orElseGet(() -> req.remotePeer().host());
+    }
+
+    private String resolveClient(RoutingRequest req) {
         String peer = req.remotePeer().host();
-        if (peer.startsWith("127.") || peer.equals("0:0:0:0:0:0:0:1") || peer.equals("::1")) {
-            var forwarded = req.headers().first(HeaderNames.X_FORWARDED_FOR);
-            if (forwarded.isPresent()) {
-                String first = forwarded.get().split(",")[0].strip();
-                if (!first.isEmpty() && first.length() <= 64) {
-                    return first;
-                }
-            }
-        }
-        return peer;
+        return proxies.clientOf(peer, req.headers().first(HeaderNames.X_FORWARDED_FOR).orElse(null));
     }
 
     @Override
@@ -78,9 +93,10 @@ public final class RequestPipeline implements Filter {
                 .orElseGet(RequestPipeline::newRequestId);
         req.context().register(new RequestId(requestId));
         res.header("X-Request-Id", requestId);
-        String client = clientOf(req);
+        String client = resolveClient(req);
+        req.context().register(new ClientAddress(client));
         try {
-            Long retryAfter = limited(client, req.path().path());
+            Long retryAfter = limited(req, client);
             if (retryAfter != null) {
                 var problem = Problems.problem(429, "RATE_LIMITED", "too many requests; retry after " + retryAfter + " s",
                         List.of(), requestId, Map.of());
@@ -104,28 +120,39 @@ public final class RequestPipeline implements Filter {
         }
     }
 
-    private Long limited(String client, String path) {
+    private Long limited(RoutingRequest req, String client) {
+        String path = req.path().path();
         if (path.equals("/health") || path.equals("/health/status")) {
             return null;
         }
-        int instanceLimit = perInstancePerMinute.getAsInt();
-        if (instanceLimit > 0) {
-            if (instanceLimit != instanceBucketSize) {
-                instanceBucket = bucket(instanceLimit); // the plan changed: take the new limit at once
-                instanceBucketSize = instanceLimit;
-            }
-            Long wait = take(instanceBucket);
-            if (wait != null) {
-                return wait;
-            }
-        }
-        if (perClientPerMinute <= 0) {
+        int plan = Math.max(0, perCallerCeiling.getAsInt());
+        String user = userOf(req);
+        int perMinute = user != null
+                ? (plan > 0 ? plan : perClientPerMinute)
+                : (plan > 0 && perClientPerMinute > 0 ? Math.min(plan, perClientPerMinute) : Math.max(plan, perClientPerMinute));
+        if (perMinute <= 0) {
             return null;
         }
-        if (clients.size() > MAX_CLIENTS) {
-            clients.clear();
+        String key = user != null ? "user " + user : "address " + client;
+        if (callers.size() > MAX_CALLERS) {
+            callers.clear(); // a crude bound: forgetting a bucket only forgives a caller
         }
-        return take(clients.computeIfAbsent(client, c -> bucket(perClientPerMinute)));
+        Limit limit = callers.compute(key, (k, known) -> known != null && known.perMinute() == perMinute
+                ? known : new Limit(bucket(perMinute), perMinute)); // the plan changed: its new limit applies at once
+        return take(limit.bucket());
+    }
+
+    /** The user of a valid bearer token (signature and expiry checked, nothing read), or null. */
+    private String userOf(RoutingRequest req) {
+        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        if (header == null || header.length() < 8 || header.length() > 4096 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        try {
+            return userOfToken.apply(header.substring(7).strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static Long take(Bucket bucket) {

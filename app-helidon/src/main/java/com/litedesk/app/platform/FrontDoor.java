@@ -62,13 +62,17 @@ public final class FrontDoor implements Filter {
     }
 
     /** How long "this subdomain's instance is serving" is remembered; a stopped in-process instance is noticed at once. */
+    private final com.litedesk.app.config.TrustedProxies proxies;
+
     private static final long SERVING_NANOS = Duration.ofSeconds(1).toNanos();
 
     /**
      * @param inProcess the routing of a running in-process instance by its id (null: every instance is forwarded)
      */
     public FrontDoor(String baseDomain, String scheme, InstanceRepository instances, InstanceRuntime runtime, ObjectMapper json,
-                     java.util.function.Function<String, io.helidon.webserver.http.HttpRouting> inProcess) {
+                     java.util.function.Function<String, io.helidon.webserver.http.HttpRouting> inProcess,
+                     com.litedesk.app.config.TrustedProxies proxies) {
+        this.proxies = proxies;
         this.suffix = "." + baseDomain.toLowerCase(Locale.ROOT);
         this.scheme = scheme;
         this.instances = instances;
@@ -184,7 +188,9 @@ public final class FrontDoor implements Filter {
         if (HOST_FORWARDING) {
             builder.header("Host", host);
         }
-        builder.header("X-Forwarded-For", RequestPipeline.clientOf(req));
+        // the client as this server's own trusted proxies report it; what a client claims beyond them is dropped
+        builder.header("X-Forwarded-For", proxies.clientOf(req.remotePeer().host(),
+                req.headers().first(HeaderNames.X_FORWARDED_FOR).orElse(null)));
         builder.header("X-Forwarded-Host", host);
         builder.header("X-Forwarded-Proto", scheme);
         builder.header("X-Request-Id", requestId);

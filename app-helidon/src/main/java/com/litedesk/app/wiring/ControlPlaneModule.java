@@ -115,8 +115,10 @@ public final class ControlPlaneModule {
 
     @Provides
     @Singleton
-    static RequestPipeline pipeline(LiteDeskConfig config, RequestStats stats, ObjectMapper json, com.litedesk.app.http.RequestLog log) {
-        return new RequestPipeline("control-plane", config.rateLimitPerMinute(), () -> 0, stats, json, log);
+    static RequestPipeline pipeline(LiteDeskConfig config, ControlPlane platform, RequestStats stats, ObjectMapper json,
+                                    com.litedesk.app.http.RequestLog log) {
+        return new RequestPipeline("control-plane", config.rateLimitPerMinute(), () -> 0, platform.auth()::userOfToken,
+                config.trustedProxies(), stats, json, log);
     }
 
     @Provides
@@ -124,7 +126,7 @@ public final class ControlPlaneModule {
     static FrontDoor frontDoor(LiteDeskConfig config, PlatformConfig platform, PlatformRepositories stores, Runtimes runtimes,
                                ObjectMapper json) {
         return new FrontDoor(config.baseDomain(), platform.publicScheme(), stores.instances(), runtimes.runtime(), json,
-                runtimes.inProcess() == null ? null : runtimes.inProcess()::routingOf);
+                runtimes.inProcess() == null ? null : runtimes.inProcess()::routingOf, config.trustedProxies());
     }
 
     @Provides

@@ -79,7 +79,7 @@ public final class InstanceModule {
         return new RequestPipeline(config.instanceId(), config.rateLimitPerMinute(), () -> {
             Integer perMinute = crm.settings().limits().requestsPerMinute();
             return perMinute == null ? 0 : perMinute;
-        }, stats, json, log);
+        }, crm.auth()::userOfToken, config.trustedProxies(), stats, json, log);
     }
 
     @Provides

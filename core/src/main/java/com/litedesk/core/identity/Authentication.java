@@ -63,6 +63,21 @@ public final class Authentication {
         this.dummyHash = hasher.hash("not-a-real-password-" + random.next());
     }
 
+    /**
+     * The user an access token was signed for, or null when it is not a valid token here — its signature and life
+     * checked, nothing read (what a rate limit needs to count a request against its user; not an authentication).
+     */
+    public String userOfToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > 4096) {
+            return null;
+        }
+        try {
+            return tokens.verify(token).subject();
+        } catch (LiteDeskException e) {
+            return null;
+        }
+    }
+
     /** Whether the user has set a password. */
     public boolean hasPassword(String userId) {
         return credentials.findById(userId).map(c -> c.passwordHash() != null).orElse(false);
