@@ -93,6 +93,8 @@ public final class RequestPipeline implements Filter {
                 .orElseGet(RequestPipeline::newRequestId);
         req.context().register(new RequestId(requestId));
         res.header("X-Request-Id", requestId);
+        SecurityHeaders.apply(res, req.isSecure() || (proxies.trusts(req.remotePeer().host())
+                && req.headers().first(HeaderNames.X_FORWARDED_PROTO).map("https"::equalsIgnoreCase).orElse(false)));
         String client = resolveClient(req);
         req.context().register(new ClientAddress(client));
         try {

@@ -224,6 +224,7 @@ public final class FrontDoor implements Filter {
 
     private void problem(RoutingResponse res, int status, String code, String detail, String requestId) {
         var problem = Problems.problem(status, code, detail, List.of(), requestId, Map.of());
+        com.litedesk.app.http.SecurityHeaders.apply(res, false);
         res.status(Status.create(status)).header("Content-Type", "application/problem+json").header("X-Request-Id", requestId);
         if (status == 503) {
             res.header("Retry-After", "60");
