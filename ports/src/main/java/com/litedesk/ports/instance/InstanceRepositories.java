@@ -56,4 +56,10 @@ public record InstanceRepositories(
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(storage, "storage");
     }
+
+    /** The same stores with {@code sealed} as the secret store (a decorator over {@link #secrets()}). */
+    public InstanceRepositories withSecrets(SecretRepository sealed) {
+        return new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, users, teams, credentials,
+                refreshTokens, oneTimeTokens, audit, settings, outbox, sealed, idempotency, storage);
+    }
 }

@@ -28,4 +28,9 @@ public record PlatformRepositories(
         Objects.requireNonNull(histories, "histories");
         Objects.requireNonNull(backups, "backups");
     }
+
+    /** The same stores with other account stores (e.g. with the secret store sealed). */
+    public PlatformRepositories withAccounts(InstanceRepositories other) {
+        return new PlatformRepositories(other, demoRequests, customers, subscriptions, instances, workflows, histories, backups);
+    }
 }
