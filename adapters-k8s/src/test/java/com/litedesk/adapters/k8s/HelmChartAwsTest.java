@@ -22,7 +22,8 @@ class HelmChartAwsTest {
 
     private static com.marcnuri.helm.TemplateCommand template() {
         return new Helm(CHART).template().withName("ld").withNamespace("litedesk-system")
-                .set("mongoUri", "mongodb+srv://litedesk:secret@cluster0.example.net").set("admin.password", "a-long-password");
+                .set("mongoUri", "mongodb+srv://litedesk:secret@cluster0.example.net").set("admin.password", "a-long-password")
+                .set("secrets.masterKey", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
     }
 
     private static List<HasMetadata> parse(String yaml) {

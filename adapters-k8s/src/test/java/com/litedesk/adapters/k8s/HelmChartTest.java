@@ -40,7 +40,8 @@ class HelmChartTest {
 
     private static List<HasMetadata> render() {
         String yaml = new Helm(CHART).template().withName("ld").withNamespace("litedesk-system")
-                .set("mongoUri", "mongodb+srv://litedesk:secret@cluster0.example.net").set("admin.password", "a-long-password").call();
+                .set("mongoUri", "mongodb+srv://litedesk:secret@cluster0.example.net").set("admin.password", "a-long-password")
+                .set("secrets.masterKey", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").call();
         return Serialization.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -37,7 +37,8 @@ public record LiteDeskConfig(
         Path databaseFile,
         String logFormat,
         Integrations integrations,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        KeySettings keys) {
 
     private static final Set<String> RUNTIMES = Set.of("in-process", "docker", "kubernetes");
     private static final Set<String> STORES = Set.of("auto", "sqlite", "mongo", "memory");
@@ -111,7 +112,8 @@ public record LiteDeskConfig(
                 null,
                 oneOf(get, "LITEDESK_LOG_FORMAT", Set.of("text", "json")),
                 Integrations.from(get),
-                TrustedProxies.parse(get.apply("LITEDESK_TRUSTED_PROXIES")));
+                TrustedProxies.parse(get.apply("LITEDESK_TRUSTED_PROXIES")),
+                KeySettings.from(get));
     }
 
     /**
@@ -144,7 +146,7 @@ public record LiteDeskConfig(
         return new LiteDeskConfig(0, dataDir, sqlite ? null : databaseUri, baseDomain, runtime, sqlite ? "sqlite" : "mongo", id, name, url,
                 null, null, null, key, maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", sqliteSynchronous,
                 sqlite ? Path.of(java.net.URI.create(databaseUri)) : null, logFormat, integrations,
-                trustedProxies); // dispatched on the control plane's own connection: the same peers are its proxies
+                trustedProxies, keys); // dispatched on the control plane's own connection: the same peers are its proxies
     }
 
     static Function<String, String> reader(Function<String, String> env) {

@@ -24,6 +24,11 @@ public final class InstanceStorage implements AutoCloseable {
 
     /** @param files the process's SQLite files (shared with the control plane when the instance runs inside it) */
     public static InstanceStorage open(LiteDeskConfig config, SqliteFiles files) {
+        InstanceStorage opened = unsealed(config, files);
+        return new InstanceStorage(com.litedesk.app.security.MasterKeys.sealed(opened.repositories, config), opened.resources);
+    }
+
+    private static InstanceStorage unsealed(LiteDeskConfig config, SqliteFiles files) {
         return switch (config.store()) {
             case "memory" -> new InstanceStorage(InMemoryInstanceRepositories.create(), List.of());
             case "mongo" -> {

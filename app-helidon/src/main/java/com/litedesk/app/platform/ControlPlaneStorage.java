@@ -28,8 +28,9 @@ public final class ControlPlaneStorage implements AutoCloseable {
     private final List<AutoCloseable> resources;
 
     private ControlPlaneStorage(PlatformRepositories repositories, DatabaseProvisioner databases, SqliteFiles files,
-                                List<AutoCloseable> resources) {
-        this.repositories = repositories;
+                                List<AutoCloseable> resources, LiteDeskConfig config) {
+        // every secret (instance keys, the platform's signing keys) sealed at rest under a key that is not in the database
+        this.repositories = repositories.withAccounts(com.litedesk.app.security.MasterKeys.sealed(repositories.accounts(), config));
         this.databases = databases;
         this.files = files;
         this.resources = resources;
@@ -44,13 +45,14 @@ public final class ControlPlaneStorage implements AutoCloseable {
         DataDirectory.prepare(config.dataDir()); // local files (DNS records, backups) live there in every mode
         if (config.store().equals("mongo")) {
             MongoPlatformRepositories platform = MongoPlatformRepositories.connect(config.mongoUri(), DATABASE);
-            byte[] userKey = instanceUsers ? SigningKeys.load(platform.repositories().accounts().secrets(), null, "database-user-key") : null;
+            byte[] userKey = instanceUsers ? SigningKeys.secret(com.litedesk.app.security.MasterKeys.sealed(
+                    platform.repositories().accounts(), config).secrets(), "database-user-key") : null;
             MongoDatabaseProvisioner databases = new MongoDatabaseProvisioner(config.mongoUri(), userKey);
-            return new ControlPlaneStorage(platform.repositories(), databases, files, new ArrayList<>(List.of(databases, platform)));
+            return new ControlPlaneStorage(platform.repositories(), databases, files, new ArrayList<>(List.of(databases, platform)), config);
         }
         var store = files.openPlatform(config.platformDatabaseFile());
         return new ControlPlaneStorage(store.repositories(), new SqliteDatabaseProvisioner(config.dataDir(), files), files,
-                new ArrayList<>(List.of(store)));
+                new ArrayList<>(List.of(store)), config);
     }
 
     public PlatformRepositories repositories() {

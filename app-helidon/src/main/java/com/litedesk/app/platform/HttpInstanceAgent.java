@@ -81,6 +81,11 @@ public final class HttpInstanceAgent implements InstanceAgent {
     }
 
     @Override
+    public String rotateSigningKey(Workload workload, String key) {
+        return call(workload, key, "POST", "/internal/signing-keys/rotate", null).path("kid").asText();
+    }
+
+    @Override
     public UsageSample usage(Workload workload, String key) {
         JsonNode u = call(workload, key, "GET", "/internal/usage", null);
         return new UsageSample(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), u.path("users").asLong(), u.path("contacts").asLong(), u.path("companies").asLong(),

@@ -23,27 +23,58 @@ import java.util.Date;
  */
 public final class JwtTokenService implements TokenService {
 
-    private final byte[] key;
+    private final java.util.function.Supplier<SigningKeys.Key> current;
+    private final java.util.function.Function<String, java.util.Optional<SigningKeys.Key>> byId;
     private final String audience;
     private final Clock clock;
-    private final MACSigner signer;
-    private final MACVerifier verifier;
+    private final java.util.concurrent.ConcurrentHashMap<String, MACSigner> signers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, MACVerifier> verifiers = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<String, AccessClaims> verified = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int REMEMBERED = 4096;
 
+    /** Tokens signed with one fixed key. */
     public JwtTokenService(byte[] key, String audience, Clock clock) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the signing key needs at least 256 bits");
         }
-        this.key = key.clone();
+        SigningKeys.Key only = new SigningKeys.Key(SigningKeys.idOf(key), key.clone(), null);
+        this.current = () -> only;
+        this.byId = kid -> kid.equals(only.id()) ? java.util.Optional.of(only) : java.util.Optional.empty();
         this.audience = audience;
         this.clock = clock;
-        try {
-            this.signer = new MACSigner(this.key);
-            this.verifier = new MACVerifier(this.key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException(e);
+    }
+
+    /** Tokens signed with the ring's current key (its id in the header), verified with whichever key of the ring signed them. */
+    public JwtTokenService(SigningKeys keys, String audience, Clock clock) {
+        this.current = keys::current;
+        this.byId = keys::find;
+        this.audience = audience;
+        this.clock = clock;
+    }
+
+    private MACSigner signer(SigningKeys.Key key) {
+        return signers.computeIfAbsent(key.id(), id -> {
+            try {
+                return new MACSigner(key.secret());
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException(e);
+            }
+        });
+    }
+
+    /** The verifier of the key a token names (a token without a key id: the current key's), or null. */
+    private MACVerifier verifier(String kid) {
+        SigningKeys.Key key = kid == null ? current.get() : byId.apply(kid).orElse(null);
+        if (key == null) {
+            return null;
         }
+        return verifiers.computeIfAbsent(key.id(), id -> {
+            try {
+                return new MACVerifier(key.secret());
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException(e);
+            }
+        });
     }
 
     @Override
@@ -52,9 +83,10 @@ public final class JwtTokenService implements TokenService {
                 .issuer(audience).subject(c.subject()).audience(c.audience()).jwtID(c.tokenId())
                 .issueTime(Date.from(c.issuedAt())).expirationTime(Date.from(c.expiresAt()))
                 .claim("role", c.role()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        SigningKeys.Key key = current.get();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(key.id()).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(signer(key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -82,7 +114,11 @@ public final class JwtTokenService implements TokenService {
     private AccessClaims parseAndCheck(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+                throw invalid();
+            }
+            MACVerifier verifier = verifier(jwt.getHeader().getKeyID());
+            if (verifier == null || !jwt.verify(verifier)) {
                 throw invalid();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

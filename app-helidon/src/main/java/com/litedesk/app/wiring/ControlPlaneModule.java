@@ -81,10 +81,17 @@ public final class ControlPlaneModule {
 
     @Provides
     @Singleton
+    static SigningKeys signingKeys(ControlPlaneStorage storage, Clock clock) {
+        return SigningKeys.open(storage.repositories().accounts().secrets(), null, "jwt-signing-key",
+                com.litedesk.core.identity.Authentication.ACCESS_TTL.plusMinutes(1), clock, false);
+    }
+
+    @Provides
+    @Singleton
     static ControlPlane controlPlane(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage, Runtimes runtimes,
-                                     OutsideServices outside, PlatformSettings settings, ObjectMapper json, Clock clock, IdGenerator ids) {
+                                     OutsideServices outside, PlatformSettings settings, ObjectMapper json, Clock clock, IdGenerator ids,
+                                     SigningKeys key) {
         var accounts = storage.repositories().accounts();
-        byte[] key = SigningKeys.load(accounts.secrets(), null);
         StepListener listener = platform.crashAfterStep() == null ? StepListener.NONE : new CrashPoint(platform.crashAfterStep());
         String consoleUrl = platform.publicScheme() + "://" + config.baseDomain()
                 + (platform.publicPort() == 80 || platform.publicPort() == 443 ? "" : ":" + platform.publicPort());

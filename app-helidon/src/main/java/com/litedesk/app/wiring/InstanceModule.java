@@ -51,8 +51,14 @@ public final class InstanceModule {
 
     @Provides
     @Singleton
-    static LiteDesk liteDesk(LiteDeskConfig config, InstanceRepositories stores, Clock clock, IdGenerator ids) {
-        byte[] key = SigningKeys.load(stores.secrets(), config.signingKey());
+    static SigningKeys signingKeys(LiteDeskConfig config, InstanceRepositories stores, Clock clock) {
+        return SigningKeys.open(stores.secrets(), config.signingKey(), "jwt-signing-key",
+                com.litedesk.core.identity.Authentication.ACCESS_TTL.plusMinutes(1), clock, true);
+    }
+
+    @Provides
+    @Singleton
+    static LiteDesk liteDesk(LiteDeskConfig config, InstanceRepositories stores, Clock clock, IdGenerator ids, SigningKeys key) {
         return LiteDesk.builder()
                 .repositories(stores)
                 .passwordHasher(new BcryptPasswordHasher(config.bcryptCost()))
@@ -85,14 +91,15 @@ public final class InstanceModule {
     @Provides
     @Singleton
     static InstanceApplication application(LiteDeskConfig config, InstanceStorage storage, LiteDesk crm, Api api,
-                                           RequestPipeline pipeline, RequestStats stats, InstanceRepositories stores) {
+                                           RequestPipeline pipeline, RequestStats stats, InstanceRepositories stores,
+                                           SigningKeys signingKeys) {
         List<io.helidon.webserver.http.HttpService> services = new java.util.ArrayList<>(List.of(
                 // the records first: routes are tried in order, and these are most of what is asked for
                 new CrmResources(api, crm, config.maxImportBytes()),
                 new HealthResource(api, stores, config.instanceId(), VERSION),
                 new AuthResource(api, crm.auth(), "/api"),
                 new AdministrationResources(api, crm, stats),
-                new ManagementResource(api, crm, stats, config.managementKey()),
+                new ManagementResource(api, crm, stats, config.managementKey(), signingKeys),
                 new OpenApiResource(api, VERSION)));
         services.addAll(com.litedesk.app.web.WebUi.instance());
         return new InstanceApplication(storage, crm, api, pipeline, services,

@@ -78,6 +78,27 @@ public final class SealedSecrets implements SecretRepository {
         return stored.count(where);
     }
 
+    /**
+     * Removes the secret {@code id} when it cannot be opened with this key (it was sealed under another one, e.g. in
+     * a database restored from elsewhere); true when it did. For secrets that can be made again, such as signing keys.
+     */
+    public boolean discardIfUnopenable(String id) {
+        Optional<Secret> kept = stored.findById(id);
+        if (kept.isEmpty()) {
+            return false;
+        }
+        try {
+            opened(kept.get());
+            return false;
+        } catch (LiteDeskException e) {
+            if (e.code() != ErrorCode.UNAVAILABLE) {
+                throw e;
+            }
+            stored.delete(id, kept.get().version());
+            return true;
+        }
+    }
+
     private Secret sealed(Secret plain) {
         byte[] dataKey = new byte[32];
         random.nextBytes(dataKey);

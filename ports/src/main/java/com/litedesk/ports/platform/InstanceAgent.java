@@ -24,4 +24,13 @@ public interface InstanceAgent {
 
     /** The instance's usage now. */
     UsageSample usage(Workload workload, String managementKey);
+
+    /**
+     * Has the instance sign with a new key from now on; tokens signed with the key it replaces keep working until
+     * they expire. Returns the new key's id (never the key).
+     */
+    default String rotateSigningKey(Workload workload, String managementKey) {
+        throw new com.litedesk.ports.LiteDeskException(com.litedesk.ports.ErrorCode.UNAVAILABLE,
+                "this instance agent cannot rotate signing keys");
+    }
 }

@@ -36,8 +36,11 @@ public final class ManagementResource implements HttpService {
     private final LiteDesk crm;
     private final RequestStats stats;
     private final byte[] key;
+    private final com.litedesk.app.security.SigningKeys signingKeys;
 
-    public ManagementResource(Api api, LiteDesk crm, RequestStats stats, String managementKey) {
+    public ManagementResource(Api api, LiteDesk crm, RequestStats stats, String managementKey,
+                              com.litedesk.app.security.SigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
         this.api = api;
         this.crm = crm;
         this.stats = stats;
@@ -62,6 +65,12 @@ public final class ManagementResource implements HttpService {
                     out.put("ownerId", owner.id());
                     out.put("setPasswordLink", crm.ownerInvitationLink());
                     return Reply.ok(out);
+                });
+        api.route(rules, Method.POST, "/internal/signing-keys/rotate",
+                "Control plane: sign with a new key from now on; the old one verifies until its tokens expire", false, call -> {
+                    check(call);
+                    String kid = signingKeys.rotate();
+                    return Reply.ok(Map.of("kid", kid, "keys", signingKeys.ids()));
                 });
         api.route(rules, Method.PUT, "/internal/plan", "Control plane: apply a plan's limits now, without a restart", false, call -> {
             check(call);

@@ -116,6 +116,9 @@ public final class PlatformAdminResources implements HttpService {
                 call -> Reply.accepted(view(instances.delete(call.actor(), call.path("id")))));
         api.route(rules, Method.PUT, "/api/admin/instances/{id}/plan", "Move to another plan; the running instance applies it at once",
                 call -> Reply.ok(view(instances.changePlan(call.actor(), call.path("id"), call.body(PlanChange.class).planId()))));
+        api.route(rules, Method.POST, "/api/admin/instances/{id}/signing-keys/rotate",
+                "Have the instance sign with a new key; tokens signed with the old one work until they expire",
+                call -> Reply.ok(Map.of("kid", instances.rotateSigningKey(call.actor(), call.path("id")))));
         api.route(rules, Method.GET, "/api/admin/instances/{id}/health", "Recent health checks, oldest first",
                 call -> Reply.ok(Map.of("items", platform.monitor().history(call.actor(), call.path("id")).health())));
         api.route(rules, Method.GET, "/api/admin/instances/{id}/metrics", "Recent usage samples, oldest first",

@@ -254,6 +254,23 @@ public final class Instances {
     }
 
     /**
+     * Has a running instance sign its access tokens with a new key, without downtime: tokens signed with the old key
+     * keep working until they expire. Returns the new key's id.
+     */
+    public String rotateSigningKey(Actor actor, String id) {
+        context.access().requireAdmin(actor, "instance.signing-key.rotate", ref(id));
+        Instance instance = context.instance(id);
+        if (!instance.state().isServing()) {
+            throw LiteDeskException.conflict("the instance is " + instance.state() + "; only a serving instance rotates its keys");
+        }
+        var workload = context.runtime().find(id).filter(w -> w.state() == com.litedesk.ports.platform.WorkloadState.RUNNING)
+                .orElseThrow(() -> LiteDeskException.conflict("the instance is not running"));
+        String kid = context.agent().rotateSigningKey(workload, secrets.managementKey(id));
+        context.audit().recordSuccess(actor, "instance.signing-key.rotate", ref(id), Map.of(), Map.of("kid", kid));
+        return kid;
+    }
+
+    /**
      * Suspends the instances whose trial ended more than the grace period ago (their subscription becomes
      * EXPIRED). Run by a scheduled job; returns how many it suspended.
      */
