@@ -192,7 +192,7 @@ class ArchitectureRulesTest {
                     case "mongo" -> new String[] {"Mongo"};
                     case "docker" -> new String[] {"Docker"};
                     case "k8s" -> new String[] {"Kubernetes"};
-                    case "aws" -> new String[] {"Route53", "S3", "Ses"};
+                    case "aws" -> new String[] {"Route53", "S3", "Ses", "Kms"};
                     case "sqlite" -> new String[] {"Sqlite"};
                     default -> new String[] {};
                 };
