@@ -38,6 +38,7 @@ import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.SortKey;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -144,6 +145,17 @@ public final class ControlPlane implements AutoCloseable {
 
     public PlatformSettings settings() {
         return context.settings();
+    }
+
+    /**
+     * Runs {@code rotation} (which makes a new platform signing key and returns its id) for a platform admin, audited;
+     * the keys themselves live with the token service, outside the core.
+     */
+    public String rotateSigningKey(Actor actor, java.util.function.Supplier<String> rotation) {
+        context.access().requireAdmin(actor, "platform.signing-key.rotate", null);
+        String kid = rotation.get();
+        accounts.audit().recordSuccess(actor, "platform.signing-key.rotate", null, Map.of(), Map.of("kid", kid));
+        return kid;
     }
 
     /** The control plane's audit log; platform viewers read it too. */
