@@ -116,10 +116,14 @@ class SecretsAtRestTest {
         byte[] second = new byte[32];
         second[0] = 1;
         String token;
-        try (TestServer server = TestServer.onDisk(data, Map.of("LITEDESK_MASTER_KEY", Base64.getEncoder().encodeToString(first)))) {
+        String configured = Base64.getEncoder().encodeToString(new byte[32]); // as the control plane gives its instances
+        try (TestServer server = TestServer.onDisk(data, Map.of("LITEDESK_MASTER_KEY", Base64.getEncoder().encodeToString(first),
+                "LITEDESK_SIGNING_KEY", configured))) {
             token = server.ownerToken();
         }
-        try (TestServer restored = TestServer.onDisk(data, Map.of("LITEDESK_MASTER_KEY", Base64.getEncoder().encodeToString(second)))) {
+        try (TestServer restored = TestServer.onDisk(data, Map.of("LITEDESK_MASTER_KEY", Base64.getEncoder().encodeToString(second),
+                "LITEDESK_SIGNING_KEY", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32})))) {
             assertThat(restored.get("/api/contacts", token).status()).as("a token of the old keys").isEqualTo(401);
             assertThat(restored.get("/api/contacts", restored.ownerToken()).status()).isEqualTo(200);
         }

@@ -102,21 +102,18 @@ public final class SigningKeys {
     }
 
     private void start(byte[] configured) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<Secret> kept;
-            try {
-                kept = secrets.findById(name);
-            } catch (LiteDeskException e) {
-                // a ring sealed under another master key (a database restored from elsewhere): tokens it signed are
-                // short-lived, so a new ring costs its users one login, never the instance
-                if (remakeUnopenable && e.code() == ErrorCode.UNAVAILABLE && attempt == 0 && secrets instanceof com.litedesk.core.secrets.SealedSecrets sealed
-                        && sealed.discardIfUnopenable(name)) {
-                    System.getLogger("litedesk.security").log(System.Logger.Level.WARNING,
-                            "the signing keys were sealed under another master key; made new ones (sessions end)");
-                    continue;
-                }
-                throw e;
+        if (remakeUnopenable && secrets instanceof com.litedesk.core.secrets.SealedSecrets sealed) {
+            // a ring sealed under another master key (a database restored from elsewhere): tokens it signed are
+            // short-lived, so a new ring costs its users one login, never the instance
+            boolean discarded = sealed.discardIfUnopenable(name);
+            discarded |= sealed.discardIfUnopenable(name + SEED);
+            if (discarded) {
+                System.getLogger("litedesk.security").log(System.Logger.Level.WARNING,
+                        "the signing keys were sealed under another master key; made new ones (sessions end)");
             }
+        }
+        for (int attempt = 0; ; attempt++) {
+            Optional<Secret> kept = secrets.findById(name);
             if (kept.isEmpty()) {
                 byte[] first = configured != null ? configured : randomKey();
                 try {
