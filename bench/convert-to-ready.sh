@@ -25,8 +25,10 @@ token=$(curl -s "localhost:$port/api/admin/auth/login" -H 'Content-Type: applica
 auth="Authorization: Bearer $token"
 ids=(); times=()
 for i in $(seq 1 "$n"); do
-  id=$(curl -s "localhost:$port/api/public/demo-requests" -H 'Content-Type: application/json' -H "X-Forwarded-For: 10.0.0.$i" \
-    -d "{\"companyName\":\"Tenant $i\",\"contactName\":\"Owner\",\"email\":\"owner$i@bench.test\",\"subdomain\":\"bench$i-$RANDOM\"}" | json "['id']")
+  curl -s "localhost:$port/api/public/demo-requests" -H 'Content-Type: application/json' -H "X-Forwarded-For: 10.0.0.$i" \
+    -d "{\"companyName\":\"Tenant $i\",\"contactName\":\"Owner\",\"email\":\"owner$i@bench.test\",\"subdomain\":\"bench$i-$RANDOM\"}" >/dev/null
+  id=$(curl -s -G "localhost:$port/api/admin/demo-requests" --data-urlencode "filter=email[eq]:\"owner$i@bench.test\"" -H "$auth" \
+    | json "['items'][0]['id']")
   start=$(date +%s%N)
   curl -s -X POST "localhost:$port/api/admin/demo-requests/$id/convert" -H "$auth" >/dev/null
   until [ "$(curl -s "localhost:$port/api/admin/instances/$id" -H "$auth" | json "['state']")" = READY ]; do sleep 0.05; done

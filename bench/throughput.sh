@@ -53,8 +53,10 @@ env LITEDESK_PORT=18303 LITEDESK_DATA_DIR="$data/platform" LITEDESK_ADMIN_EMAIL=
 await "localhost:18303/health"
 admin=$(curl -s localhost:18303/api/admin/auth/login -H 'Content-Type: application/json' \
   -d '{"email":"admin@bench.test","password":"correct-horse-battery"}' | json "['accessToken']")
-request=$(curl -s localhost:18303/api/public/demo-requests -H 'Content-Type: application/json' \
-  -d '{"companyName":"Bench","contactName":"Owner","email":"owner@bench.test","subdomain":"bench"}' | json "['id']")
+curl -s localhost:18303/api/public/demo-requests -H 'Content-Type: application/json' \
+  -d '{"companyName":"Bench","contactName":"Owner","email":"owner@bench.test","subdomain":"bench"}' >/dev/null
+request=$(curl -s -G localhost:18303/api/admin/demo-requests --data-urlencode 'filter=email[eq]:"owner@bench.test"' \
+  -H "Authorization: Bearer $admin" | json "['items'][0]['id']")
 curl -s -X POST "localhost:18303/api/admin/demo-requests/$request/convert" -H "Authorization: Bearer $admin" >/dev/null
 until [ "$(curl -s "localhost:18303/api/admin/instances/$request" -H "Authorization: Bearer $admin" | json "['state']")" = READY ]; do sleep 0.2; done
 # the enterprise plan: no requests-per-minute limit to measure against (a trial allows 120 a minute)

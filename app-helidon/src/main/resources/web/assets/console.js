@@ -221,13 +221,18 @@ const Metrics = {
         <tbody><tr v-for="(t, state) in data.byState" :key="state"><td>{{ state }}</td><td>{{ t.instances }}</td><td>{{ t.contacts }}</td></tr></tbody></table></div></template></main>`,
 };
 
+// Only while no mail provider is configured, and only for platform admins: its links are live one-time credentials.
 const Outbox = {
   setup() {
-    const items = ref(null); const error = ref('');
-    onMounted(async () => { try { items.value = (await api.get('/api/admin/outbox')).items; } catch (e) { error.value = e.message; } });
-    return { items, error };
+    const items = ref(null); const error = ref(''); const note = ref('');
+    onMounted(async () => {
+      try { const outbox = await api.get('/api/admin/outbox'); note.value = outbox.note; items.value = outbox.items; }
+      catch (e) { error.value = e.message; }
+    });
+    return { items, error, note };
   },
   template: `<main><h1>Development outbox</h1><div v-if="error" class="notice error" role="alert">{{ error }}</div>
+    <p v-if="note" class="notice info">{{ note }}</p>
     <p v-if="items === null && !error" role="status">Loading…</p><p v-else-if="items && !items.length" class="hint">No mail yet.</p>
     <article v-for="m in items || []" :key="m.id" class="panel"><h2>{{ m.subject }}</h2><p class="hint">to {{ m.to }} · {{ new Date(m.sentAt).toLocaleString() }}</p>
       <pre style="white-space: pre-wrap">{{ m.text }}</pre></article></main>`,
@@ -262,11 +267,11 @@ createApp({
   setup() {
     async function signOut() { await api.logout(); session.me = null; router.push('/login'); }
     onMounted(loadMe);
-    return { session, signOut };
+    return { session, signOut, isAdmin };
   },
   template: `<header class="bar"><strong>LiteDesk console</strong>
       <nav v-if="session.me" aria-label="Main"><router-link to="/requests">Demo requests</router-link><router-link to="/instances">Instances</router-link>
-        <router-link to="/metrics">Metrics</router-link><router-link to="/outbox">Outbox</router-link><router-link to="/audit">Audit</router-link></nav>
+        <router-link to="/metrics">Metrics</router-link><router-link v-if="isAdmin()" to="/outbox">Outbox</router-link><router-link to="/audit">Audit</router-link></nav>
       <span v-if="session.me">{{ session.me.email }} <button class="secondary" @click="signOut">Sign out</button></span></header>
     <router-view/>`,
 }).use(router).mount('#app');

@@ -1,6 +1,7 @@
 // The public demo-request form: inline validation, the subdomain checked as one types, the API's errors
-// shown next to their fields, a clear confirmation.
-import { createApp, reactive, ref, watch } from 'vue';
+// shown next to their fields, a clear "check your email"; and the target of the link that confirms a repeat request
+// (/?confirm=<token>), which it confirms once and then takes out of the address bar.
+import { createApp, reactive, ref, watch, onMounted } from 'vue';
 import { createApi, fieldErrors } from '/assets/api.js';
 
 const api = createApi('/api', 'litedesk.public');
@@ -11,6 +12,15 @@ createApp({
   setup() {
     const form = reactive({ companyName: '', contactName: '', email: '', phone: '', companySize: '', industry: '', subdomain: '', message: '' });
     const errors = ref({}); const availability = ref(null); const busy = ref(false); const done = ref(null); const failure = ref('');
+    const confirmation = ref(null);
+    onMounted(async () => {
+      const token = new URLSearchParams(window.location.search).get('confirm');
+      if (!token) return;
+      window.history.replaceState(null, '', window.location.pathname);
+      confirmation.value = { busy: true };
+      try { confirmation.value = { ok: true, ...(await api.post('/api/public/demo-requests/confirm', { token })) }; }
+      catch (e) { const f = fieldErrors(e); confirmation.value = { ok: false, message: f.token || f.subdomain || e.message }; }
+    });
     let timer;
     watch(() => form.subdomain, (value) => {
       clearTimeout(timer); availability.value = null;
@@ -39,11 +49,17 @@ createApp({
       catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) failure.value = e.message; }
       finally { busy.value = false; }
     }
-    return { form, errors, availability, busy, done, failure, submit, SIZES };
+    return { form, errors, availability, busy, done, failure, submit, SIZES, confirmation };
   },
   template: `<main><h1>Get your own LiteDesk CRM</h1>
-    <div v-if="done" class="panel" role="status"><h2>Thank you!</h2>
-      <p>We received your request for <strong>{{ done.subdomain }}</strong>. We will be in touch at {{ form.email }} shortly.</p></div>
+    <div v-if="confirmation" class="panel" role="status" data-testid="confirmation">
+      <p v-if="confirmation.busy">Confirming…</p>
+      <template v-else-if="confirmation.ok"><h2>Confirmed</h2>
+        <p>Your request now asks for <strong>{{ confirmation.subdomain }}</strong>. We will be in touch shortly.</p></template>
+      <template v-else><h2>That link did not work</h2><p class="error">{{ confirmation.message }}</p></template></div>
+    <div v-if="done" class="panel" role="status"><h2>Thank you! Check your email</h2>
+      <p>We sent a mail to {{ form.email }} about your request for <strong>{{ form.subdomain.trim().toLowerCase() }}</strong>.
+        If you had asked before, your request changes only once you confirm the new answers through the link in that mail.</p></div>
     <form v-else class="panel" @submit.prevent="submit" novalidate aria-label="Demo request">
       <div v-if="failure" class="notice error" role="alert">{{ failure }}</div>
       <div class="row">

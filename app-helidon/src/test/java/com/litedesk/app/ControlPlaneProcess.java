@@ -111,8 +111,11 @@ final class ControlPlaneProcess implements AutoCloseable {
 
     /** Submits a demo request and converts it; returns the instance id. */
     String convert(String admin, String subdomain, String email) throws Exception {
-        String requestId = send("localhost", "POST", "/api/public/demo-requests", null, Map.of("companyName", subdomain,
-                "contactName", "Olivia", "email", email, "subdomain", subdomain)).get("id").asText();
+        send("localhost", "POST", "/api/public/demo-requests", null, Map.of("companyName", subdomain,
+                "contactName", "Olivia", "email", email, "subdomain", subdomain));
+        String filter = java.net.URLEncoder.encode("email[eq]:\"" + email + "\"", java.nio.charset.StandardCharsets.UTF_8);
+        String requestId = send("localhost", "GET", "/api/admin/demo-requests?filter=" + filter, admin, null)
+                .get("items").get(0).get("id").asText();
         return send("localhost", "POST", "/api/admin/demo-requests/" + requestId + "/convert", admin, null).get("instanceId").asText();
     }
 

@@ -83,18 +83,34 @@ public final class PlatformServer implements AutoCloseable {
 
     /** Submits a demo request, converts it and waits until the instance is READY; returns the instance id. */
     public String provision(String adminToken, String subdomain, String email) {
-        var request = send("localhost", "POST", "/api/public/demo-requests", null, Map.of("companyName", subdomain + " Ltd",
-                "contactName", "Olivia Owner", "email", email, "subdomain", subdomain), Map.of());
-        if (request.status() != 201) {
-            throw new AssertionError(request.raw().body());
-        }
-        var converted = admin("POST", "/api/admin/demo-requests/" + request.json().get("id").asText() + "/convert", adminToken, null);
+        String requestId = submit(adminToken, subdomain, email);
+        var converted = admin("POST", "/api/admin/demo-requests/" + requestId + "/convert", adminToken, null);
         if (converted.status() != 202) {
             throw new AssertionError(converted.raw().body());
         }
         String id = converted.json().get("instanceId").asText();
         awaitState(adminToken, id, Set.of("READY"));
         return id;
+    }
+
+    /** Submits the public demo form for a new email (202) and returns the id of the request it created, as the console lists it. */
+    public String submit(String adminToken, String subdomain, String email) {
+        var request = send("localhost", "POST", "/api/public/demo-requests", null, Map.of("companyName", subdomain + " Ltd",
+                "contactName", "Olivia Owner", "email", email, "subdomain", subdomain), Map.of());
+        if (request.status() != 202) {
+            throw new AssertionError(request.raw().body());
+        }
+        return requestIdOf(adminToken, email);
+    }
+
+    /** The id of the open (or newest) demo request of {@code email}, as a platform admin lists it. */
+    public String requestIdOf(String adminToken, String email) {
+        String filter = java.net.URLEncoder.encode("email[eq]:\"" + email + "\"", java.nio.charset.StandardCharsets.UTF_8);
+        var items = admin("GET", "/api/admin/demo-requests?filter=" + filter, adminToken, null).json().get("items");
+        if (items == null || items.isEmpty()) {
+            throw new AssertionError("no demo request of " + email);
+        }
+        return items.get(0).get("id").asText();
     }
 
     public JsonNode awaitState(String adminToken, String id, Set<String> states) {

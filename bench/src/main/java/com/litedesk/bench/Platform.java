@@ -34,8 +34,10 @@ final class Platform {
     /** Provisions an instance on the enterprise plan (no plan limits to measure against) and logs in as its owner. */
     Bench provision(String subdomain) throws Exception {
         String email = "owner@" + subdomain + ".test";
-        String id = send("POST", "/api/public/demo-requests", Map.of("companyName", "Tenant " + subdomain, "contactName", "Owner",
-                "email", email, "subdomain", subdomain), "10.9." + (requests / 250) + "." + (requests++ % 250)).get("id").asText();
+        send("POST", "/api/public/demo-requests", Map.of("companyName", "Tenant " + subdomain, "contactName", "Owner",
+                "email", email, "subdomain", subdomain), "10.9." + (requests / 250) + "." + (requests++ % 250));
+        String filter = java.net.URLEncoder.encode("email[eq]:\"" + email + "\"", java.nio.charset.StandardCharsets.UTF_8);
+        String id = send("GET", "/api/admin/demo-requests?filter=" + filter, null, null).path("items").path(0).path("id").asText();
         send("POST", "/api/admin/demo-requests/" + id + "/convert", null, null);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!"READY".equals(send("GET", "/api/admin/instances/" + id, null, null).path("state").asText())) {

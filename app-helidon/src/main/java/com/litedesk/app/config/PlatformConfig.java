@@ -9,6 +9,7 @@ import java.util.function.Function;
  * What only the control plane reads: its first admin, how often monitoring and jobs run, the public form's
  * rate limit, how often a failing provisioning step is tried. Durations are ISO-8601 ({@code PT5M}).
  *
+ * @param demoConfirmationTtl how long a repeat demo submission awaits its mailed confirmation (and holds its subdomain)
  * @param instanceDatabaseUsers on MONGO_URI, one MongoDB user per instance (LITEDESK_DB_USERS=per-instance)
  * @param crashAfterStep for crash tests only: after this provisioning step's action the process stops dead
  */
@@ -20,6 +21,7 @@ public record PlatformConfig(
         Duration backupInterval,
         Duration trialCheckInterval,
         int demoRequestsPerHour,
+        Duration demoConfirmationTtl,
         String publicScheme,
         int publicPort,
         String crashAfterStep,
@@ -63,7 +65,8 @@ public record PlatformConfig(
         return new PlatformConfig(adminEmail, adminPassword,
                 duration(get, "LITEDESK_HEALTH_INTERVAL"), duration(get, "LITEDESK_USAGE_INTERVAL"),
                 duration(get, "LITEDESK_BACKUP_INTERVAL"), duration(get, "LITEDESK_TRIAL_CHECK_INTERVAL"),
-                LiteDeskConfig.integer(get, "LITEDESK_DEMO_REQUESTS_PER_HOUR", 1, 1_000_000), scheme,
+                LiteDeskConfig.integer(get, "LITEDESK_DEMO_REQUESTS_PER_HOUR", 1, 1_000_000), duration(get, "LITEDESK_DEMO_CONFIRMATION_TTL"),
+                scheme,
                 publicPort == null ? base.port() : LiteDeskConfig.integer(get, "LITEDESK_PUBLIC_PORT", 1, 65535),
                 LiteDeskConfig.blankToNull(get.apply("LITEDESK_CRASH_AFTER_STEP")),
                 LiteDeskConfig.required(get, "LITEDESK_DOCKER_IMAGE"), LiteDeskConfig.blankToNull(get.apply("LITEDESK_DOCKER_DB_IMAGE")),

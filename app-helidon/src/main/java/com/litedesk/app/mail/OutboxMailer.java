@@ -10,13 +10,16 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Every mail is kept in the outbox, once per key. Without a delivery (development) that is all: the console shows
- * the outbox. With one (SES), a mail is delivered first and then kept, so a mail that could not be delivered is
- * UNAVAILABLE to the caller (a provisioning step tries again) and one delivered before a crash is not sent twice
- * by a retried step.
+ * the outbox to platform admins, links included. With one (SES), a mail is delivered first and then only its
+ * recipient, subject and time are kept — never its text, whose links are one-time credentials — so a mail that
+ * could not be delivered is UNAVAILABLE to the caller (a provisioning step tries again) and one delivered before a
+ * crash is not sent twice by a retried step.
  */
 public final class OutboxMailer implements Mailer {
 
     private static final System.Logger LOG = System.getLogger("litedesk.mail");
+    /** What the sent-mail log keeps instead of the text of a delivered mail. */
+    public static final String DELIVERED = "(delivered; the text is not kept)";
     private final OutboxRepository outbox;
     private final IdGenerator ids;
     private final Clock clock;
@@ -44,7 +47,8 @@ public final class OutboxMailer implements Mailer {
         if (delivery != null) {
             delivery.send(mail);
         }
-        outbox.insert(new OutboxMail(id, 1, mail.to(), mail.subject(), mail.text(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        outbox.insert(new OutboxMail(id, 1, mail.to(), mail.subject(), delivery == null ? mail.text() : DELIVERED,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         LOG.log(System.Logger.Level.INFO, "mail to " + mail.to() + (delivery == null ? " kept in the development outbox: " : " sent: ")
                 + mail.subject());
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The control plane process: its web server (front door first, then its own API), the provisioning engine
  * resumed at start, the in-process instances deployed again, and the scheduled jobs — health checks, usage
- * collection, trial expiry, backups and their retention — each run on a virtual thread.
+ * collection, trial expiry, unconfirmed demo submissions past their hold, backups and their retention — each run
+ * on a virtual thread.
  */
 public final class ControlPlaneApplication implements AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class ControlPlaneApplication implements AutoCloseable {
         every(config.healthInterval(), "health checks", () -> platform.monitor().checkHealth());
         every(config.usageInterval(), "usage collection", () -> platform.monitor().collectUsage());
         every(config.trialCheckInterval(), "trial expiry", () -> platform.instances().expireTrials());
+        every(Duration.ofMinutes(10), "unconfirmed demo requests", () -> platform.demoRequests().releaseUnconfirmed());
         every(config.backupInterval(), "backups", () -> {
             platform.backups().backupAll();
             platform.backups().prune(backupRetention);

@@ -76,7 +76,8 @@ public final class ControlPlaneModule {
         return new PlatformSettings(config.baseDomain(), platform.publicScheme(), platform.publicPort(),
                 config.integrations().dnsTarget(),
                 platform.provisioningAttempts(), platform.provisioningFirstRetry(), local.maxRetry(), local.stepTimeout(), local.healthyTimeout(),
-                local.historyRetention(), local.degradedAfter(), local.monitoringConcurrency(), local.trialGrace());
+                local.historyRetention(), local.degradedAfter(), local.monitoringConcurrency(), local.trialGrace(),
+                platform.demoConfirmationTtl());
     }
 
     @Provides
@@ -111,6 +112,7 @@ public final class ControlPlaneModule {
                 .settings(settings)
                 .listener(listener)
                 .publicUrl(consoleUrl)
+                .mailProvider(outside.mailDelivery() == null ? null : config.integrations().mail())
                 .build();
     }
 

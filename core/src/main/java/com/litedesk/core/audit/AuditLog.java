@@ -192,7 +192,12 @@ public final class AuditLog {
     }
 
     public void recordDenied(Actor actor, String action, RecordRef record) {
-        append(actor, action, record, AuditOutcome.DENIED, Map.of(), Map.of());
+        recordDenied(actor, action, record, Map.of());
+    }
+
+    /** A refused action with what was asked ({@code asked}: the fields of the attempted change, e.g. the role). */
+    public void recordDenied(Actor actor, String action, RecordRef record, Map<String, String> asked) {
+        append(actor, action, record, AuditOutcome.DENIED, Map.of(), asked);
     }
 
     /** Newest entries first by default. Owners, Admins, Managers and Users may read the log. */

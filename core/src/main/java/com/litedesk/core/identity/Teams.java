@@ -49,7 +49,7 @@ public final class Teams {
     }
 
     public TeamView update(Actor actor, String id, Long expectedVersion, TeamDraft draft) {
-        context.guard().require(actor, Resource.TEAMS, Action.EDIT);
+        context.guard().require(actor, Resource.TEAMS, Action.EDIT, ref(id), Map.of());
         Team current = require(id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiteDeskException.stale("Team", id);
@@ -63,7 +63,7 @@ public final class Teams {
     }
 
     public void delete(Actor actor, String id, Long expectedVersion) {
-        context.guard().require(actor, Resource.TEAMS, Action.DELETE);
+        context.guard().require(actor, Resource.TEAMS, Action.DELETE, ref(id), Map.of());
         Team current = require(id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiteDeskException.stale("Team", id);

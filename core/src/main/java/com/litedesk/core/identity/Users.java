@@ -52,16 +52,18 @@ public final class Users {
     }
 
     public User create(Actor actor, NewUser input) {
-        context.guard().require(actor, Resource.USERS, Action.CREATE);
+        Role role = input.role() == null ? Role.USER : input.role();
+        Map<String, String> asked = asked(input.email(), role, null);
+        context.guard().require(actor, Resource.USERS, Action.CREATE, null, asked);
         Validation v = new Validation();
         String email = v.email("email", input.email());
         if (email == null) {
             v.error("email", "is required");
         }
         String name = v.required("name", input.name(), 100);
-        Role role = input.role() == null ? Role.USER : input.role();
         if (role == Role.OWNER) {
             v.error("role", "there is one Owner; transfer ownership instead");
+            context.guard().refused(actor, Resource.USERS, Action.CREATE, null, asked);
         }
         checkTeam(v, input.teamId());
         v.throwIfInvalid();
@@ -158,25 +160,29 @@ public final class Users {
             throw LiteDeskException.stale("User", id);
         }
         boolean self = actor.userId().equals(id);
+        Role role = draft.role() == null ? current.role() : draft.role();
+        boolean active = draft.active() == null ? current.active() : draft.active();
+        Map<String, String> asked = asked(null, role == current.role() ? null : role, active == current.active() ? null : active);
         if (!self || draft.role() != current.role() || !java.util.Objects.equals(draft.teamId(), current.teamId())
                 || Boolean.FALSE.equals(draft.active())) {
-            context.guard().require(actor, Resource.USERS, Action.EDIT);
+            context.guard().require(actor, Resource.USERS, Action.EDIT, ref(id), asked);
         }
         if (current.role() == Role.OWNER && !self) {
-            throw context.guard().deny(actor, Resource.USERS, Action.EDIT, ref(id));
+            throw context.guard().deny(actor, Resource.USERS, Action.EDIT, ref(id), asked);
         }
         Validation v = new Validation();
         String name = v.required("name", draft.name(), 100);
-        Role role = draft.role() == null ? current.role() : draft.role();
         if (role == Role.OWNER && current.role() != Role.OWNER) {
             v.error("role", "there is one Owner; transfer ownership instead");
         }
         if (current.role() == Role.OWNER && role != Role.OWNER) {
             v.error("role", "the Owner keeps that role until ownership is transferred");
         }
-        boolean active = draft.active() == null ? current.active() : draft.active();
         if (current.role() == Role.OWNER && !active) {
             v.error("active", "the Owner cannot be deactivated");
+        }
+        if (v.hasErrorOn("role") || v.hasErrorOn("active")) {
+            context.guard().refused(actor, Resource.USERS, Action.EDIT, ref(id), asked);
         }
         checkTeam(v, draft.teamId());
         v.throwIfInvalid();
@@ -209,13 +215,15 @@ public final class Users {
     public User transferOwnership(Actor actor, String newOwnerId) {
         User owner = require(actor.userId());
         if (owner.role() != Role.OWNER) {
-            throw context.guard().deny(actor, Resource.USERS, Action.EDIT, ref(newOwnerId == null ? "-" : newOwnerId));
+            throw context.guard().deny(actor, Resource.USERS, Action.EDIT, ref(newOwnerId == null ? "-" : newOwnerId),
+                    asked(null, Role.OWNER, null));
         }
         User next = require(newOwnerId);
         if (next.id().equals(owner.id())) {
             throw LiteDeskException.invalid("userId", "you are the Owner already");
         }
         if (!next.active()) {
+            context.guard().refused(actor, Resource.USERS, Action.EDIT, ref(next.id()), asked(null, Role.OWNER, null));
             throw LiteDeskException.invalid("userId", "ownership can only pass to an active user");
         }
         var now = context.now();
@@ -263,6 +271,21 @@ public final class Users {
         if (teamId != null && (teamId.length() > 64 || teams.findById(teamId).isEmpty())) {
             v.error("teamId", "is not a team of this instance");
         }
+    }
+
+    /** What an attempted user change asks for, as the audit log keeps it (unasked parts left out). */
+    private static Map<String, String> asked(String email, Role role, Boolean active) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (email != null) {
+            out.put("email", email.length() > 200 ? email.substring(0, 200) : email);
+        }
+        if (role != null) {
+            out.put("role", role.name());
+        }
+        if (active != null) {
+            out.put("active", active.toString());
+        }
+        return out;
     }
 
     private static RecordRef ref(String id) {

@@ -20,7 +20,11 @@ import com.litedesk.core.platform.provisioning.InstanceSecrets;
 import com.litedesk.core.platform.provisioning.ProvisioningEngine;
 import com.litedesk.core.platform.provisioning.StepListener;
 import com.litedesk.core.support.TimeOrderedIds;
+import com.litedesk.core.identity.NewUser;
+import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.IdGenerator;
+import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.identity.Role;
 import com.litedesk.ports.audit.AuditEntry;
 import com.litedesk.ports.identity.PasswordHasher;
 import com.litedesk.ports.identity.TokenService;
@@ -37,6 +41,7 @@ import com.litedesk.ports.platform.PlatformRepositories;
 import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.SortKey;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,8 +74,10 @@ public final class ControlPlane implements AutoCloseable {
     private final Instances instances;
     private final Monitor monitor;
     private final Backups backups;
+    private final String mailProvider;
 
     private ControlPlane(Builder b) {
+        mailProvider = b.mailProvider;
         IdGenerator ids = b.ids == null ? new TimeOrderedIds(b.clock) : b.ids;
         accounts = LiteDesk.builder().repositories(b.repositories.accounts()).passwordHasher(b.passwordHasher)
                 .tokenService(b.tokenService).mailer(b.mailer).clock(b.clock).ids(ids)
@@ -169,12 +176,46 @@ public final class ControlPlane implements AutoCloseable {
         return accounts.audit().verify(Actor.system(actor.requestId()));
     }
 
-    /** The development outbox, newest first (mail that a real provider would have delivered). */
-    public List<OutboxMail> outbox(Actor actor, int limit) {
-        context.access().requireViewer(actor, "outbox.read");
-        return context.stores().accounts().outbox()
+    /**
+     * The development outbox, newest first: the mail a provider would have delivered, links included. Platform
+     * admins only (a viewer is refused, and audited); NOT_FOUND once a mail provider is configured, since delivered
+     * mail is not kept readable.
+     */
+    public DevelopmentOutbox outbox(Actor actor, int limit) {
+        context.access().requireAdmin(actor, "outbox.read", null);
+        if (mailProvider != null) {
+            throw new LiteDeskException(ErrorCode.NOT_FOUND, "there is no development outbox: mail is delivered by "
+                    + mailProvider + ", and delivered mail is not kept readable");
+        }
+        List<OutboxMail> items = context.stores().accounts().outbox()
                 .list(new Query(List.of(), List.of(SortKey.desc("sentAt"), SortKey.desc("id")), null, Math.max(1, Math.min(limit, 500))))
                 .items();
+        return new DevelopmentOutbox("development", DevelopmentOutbox.NOTE, items);
+    }
+
+    /** Whether a mail provider delivers mail (else it is kept in the development outbox). */
+    public boolean deliversMail() {
+        return mailProvider != null;
+    }
+
+    /** Refuses anyone but a platform admin {@code action}, auditing the refusal. */
+    public void requireAdmin(Actor actor, String action) {
+        context.access().requireAdmin(actor, action, null);
+    }
+
+    /**
+     * Adds a platform account ({@code platform-admin} or {@code platform-viewer}), with a password or invited by
+     * mail. Platform admins only; a viewer's attempt, and any other role asked for, is refused and audited.
+     */
+    public User addAdmin(Actor actor, String email, String name, String role, String password) {
+        Map<String, String> asked = new LinkedHashMap<>();
+        if (email != null) {
+            asked.put("email", email.length() > 200 ? email.substring(0, 200) : email);
+        }
+        asked.put("role", role == null ? "" : role.length() > 50 ? role.substring(0, 50) : role);
+        context.access().requireAdmin(actor, "admin.create", null, asked);
+        Role stored = context.access().requireRoleName(actor, "admin.create", role, asked);
+        return accounts.users().create(actor, new NewUser(email, name, stored, null, password));
     }
 
     @Override
@@ -199,6 +240,7 @@ public final class ControlPlane implements AutoCloseable {
         private PlatformSettings settings;
         private StepListener listener = StepListener.NONE;
         private String publicUrl = "http://localhost:8080";
+        private String mailProvider;
 
         private Builder() {
         }
@@ -220,6 +262,11 @@ public final class ControlPlane implements AutoCloseable {
         public Builder listener(StepListener v) { listener = v; return this; }
         /** Where the console is reached (links in platform admins' invitation mails). */
         public Builder publicUrl(String v) { publicUrl = v; return this; }
+        /**
+         * The provider that delivers the mailer's mail (e.g. {@code ses}); unset (null) while mail is only kept in the
+         * development outbox, which platform admins can then read.
+         */
+        public Builder mailProvider(String v) { mailProvider = v; return this; }
 
         public ControlPlane build() {
             Objects.requireNonNull(repositories, "repositories");

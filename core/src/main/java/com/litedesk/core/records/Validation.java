@@ -72,6 +72,11 @@ public final class Validation {
         return v == null ? null : v.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Whether {@code field} has an error. */
+    public boolean hasErrorOn(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
     public boolean ok() {
         return errors.isEmpty();
     }

@@ -102,18 +102,131 @@ class ControlPlaneTest {
     }
 
     @Test
-    void reservedAndTakenSubdomainsAreRefusedAndDuplicatesFromOneEmailMerge() {
+    void reservedAndTakenSubdomainsAreRefused() {
         fails(() -> platform.demoRequests().submit(draft("a@x.test", "admin"), "r"), ErrorCode.VALIDATION);
-        var first = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
-        var again = platform.demoRequests().submit(draft("ADA@acme.test", "acme"), "r");
-        assertThat(again.id()).isEqualTo(first.id());
-        assertThat(again.submissions()).isEqualTo(2);
-        assertThat(stores.demoRequests().count(List.of())).isEqualTo(1);
+        platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
         assertThatThrownBy(() -> platform.demoRequests().submit(draft("bob@other.test", "acme"), "r"))
                 .isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.errors()).extracting(f -> f.message()).contains("is taken"));
         assertThat(platform.demoRequests().availability("acme").available()).isFalse();
         assertThat(platform.demoRequests().availability("globex").available()).isTrue();
         assertThat(platform.demoRequests().availability("www").reason()).isEqualTo("is reserved");
+    }
+
+    private static DemoRequestDraft other(String email, String company, String subdomain) {
+        return new DemoRequestDraft(company, "Mallory", email, null, null, null, subdomain, "taken over");
+    }
+
+    private String confirmationToken(String to) {
+        var mail = mailer.sent.stream().filter(m -> m.to().equals(to) && m.text().contains("?confirm=")).reduce((a, b) -> b).orElseThrow();
+        var m = java.util.regex.Pattern.compile("\\?confirm=([A-Za-z0-9_-]+)").matcher(mail.text());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aRepeatFromOneEmailChangesNothingUntilConfirmedThroughTheLinkMailedToThatAddress() {
+        var first = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        assertThat(first.state()).isEqualTo(DemoRequestState.NEW);
+        assertThat(mailer.sent).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo("ada@acme.test");
+            assertThat(m.subject()).contains("received");
+        });
+
+        var held = platform.demoRequests().submit(other("ADA@acme.test", "Mallory Inc", "mallory"), "r");
+
+        assertThat(held.state()).isEqualTo(DemoRequestState.UNCONFIRMED);
+        assertThat(held.id()).isNotEqualTo(first.id());
+        var open = stores.demoRequests().findById(first.id()).orElseThrow();
+        assertThat(open).isEqualTo(first); // untouched
+        assertThat(platform.demoRequests().list(admin, new ListRequest(null, null, null, null, 50)).items())
+                .extracting(r -> r.id()).containsExactly(first.id());
+        fails(() -> platform.demoRequests().get(admin, held.id()), ErrorCode.NOT_FOUND);
+        fails(() -> platform.instances().convert(admin, held.id()), ErrorCode.NOT_FOUND);
+        assertThat(mailer.sent).hasSize(2).last().satisfies(m -> {
+            assertThat(m.to()).isEqualTo("ada@acme.test");
+            assertThat(m.text()).contains("http://localhost:8080/?confirm=").contains("mallory.localhost");
+        });
+        assertThat(platform.demoRequests().availability("mallory").available()).isFalse(); // held while it may be confirmed
+
+        var confirmed = platform.demoRequests().confirm(confirmationToken("ada@acme.test"), "r");
+
+        assertThat(confirmed.id()).isEqualTo(first.id());
+        assertThat(confirmed.companyName()).isEqualTo("Mallory Inc");
+        assertThat(confirmed.subdomain()).isEqualTo("mallory");
+        assertThat(confirmed.submissions()).isEqualTo(2);
+        assertThat(confirmed.state()).isEqualTo(DemoRequestState.NEW);
+        assertThat(stores.demoRequests().findById(held.id())).isEmpty();
+        assertThat(stores.demoRequests().count(List.of())).isEqualTo(1);
+        assertThat(platform.demoRequests().availability("acme").available()).isTrue();
+        String used = confirmationToken("ada@acme.test");
+        fails(() -> platform.demoRequests().confirm(used, "r"), ErrorCode.VALIDATION); // the link works once
+        assertThat(platform.audit(admin, new ListRequest(null, null, null, null, 50)).items()).extracting(e -> e.action())
+                .contains("demo-request.create", "demo-request.hold", "demo-request.merge");
+    }
+
+    @Test
+    void anUnconfirmedRepeatReleasesItsSubdomainAfterTheHoldAndItsLinkStopsWorking() {
+        platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        platform.demoRequests().submit(other("ada@acme.test", "Acme", "acme-two"), "r");
+        String token = confirmationToken("ada@acme.test");
+        fails(() -> platform.demoRequests().submit(draft("bob@other.test", "acme-two"), "r"), ErrorCode.VALIDATION);
+
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+
+        assertThat(platform.demoRequests().availability("acme-two").available()).isTrue(); // released without anyone acting
+        fails(() -> platform.demoRequests().confirm(token, "r"), ErrorCode.VALIDATION);
+        assertThat(platform.demoRequests().releaseUnconfirmed()).isEqualTo(1);
+        assertThat(platform.demoRequests().releaseUnconfirmed()).isZero();
+        assertThat(stores.demoRequests().count(List.of())).isEqualTo(1);
+        assertThat(platform.demoRequests().submit(draft("bob@other.test", "acme-two"), "r").state()).isEqualTo(DemoRequestState.NEW);
+    }
+
+    @Test
+    void onlyTheNewestConfirmationLinkOfAnAddressWorks() {
+        var first = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        platform.demoRequests().submit(other("ada@acme.test", "One", "one-name"), "r");
+        String older = confirmationToken("ada@acme.test");
+        platform.demoRequests().submit(other("ada@acme.test", "Two", "two-name"), "r");
+        String newer = confirmationToken("ada@acme.test");
+
+        fails(() -> platform.demoRequests().confirm(older, "r"), ErrorCode.VALIDATION);
+        assertThat(platform.demoRequests().availability("one-name").available()).isTrue();
+        assertThat(platform.demoRequests().confirm(newer, "r").subdomain()).isEqualTo("two-name");
+        assertThat(stores.demoRequests().findById(first.id()).orElseThrow().companyName()).isEqualTo("Two");
+        fails(() -> platform.demoRequests().confirm("not-a-token", "r"), ErrorCode.VALIDATION);
+        fails(() -> platform.demoRequests().confirm(null, "r"), ErrorCode.VALIDATION);
+    }
+
+    @Test
+    void aConfirmedRepeatWhoseRequestWasDecidedMeanwhileBecomesARequestOfItsOwn() {
+        var first = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        platform.demoRequests().submit(other("ada@acme.test", "Acme Two", "acme-two"), "r");
+        platform.demoRequests().reject(admin, first.id(), "not now");
+
+        var created = platform.demoRequests().confirm(confirmationToken("ada@acme.test"), "r");
+
+        assertThat(created.id()).isNotEqualTo(first.id());
+        assertThat(created.state()).isEqualTo(DemoRequestState.NEW);
+        assertThat(created.subdomain()).isEqualTo("acme-two");
+        assertThat(stores.demoRequests().findById(first.id()).orElseThrow().state()).isEqualTo(DemoRequestState.REJECTED);
+        assertThat(platform.demoRequests().list(admin, new ListRequest(null, null, null, null, 50)).items()).hasSize(2);
+        String convertedId = platform.instances().convert(admin, created.id());
+        await(convertedId, Set.of(InstanceState.READY, InstanceState.FAILED));
+        assertThat(stores.instances().findById(convertedId).orElseThrow().subdomain()).isEqualTo("acme-two");
+    }
+
+    @Test
+    void aRepeatConfirmedPastItsHoldIsRefusedAndLeavesTheSubdomainToWhoeverAskedSince() {
+        var first = platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r");
+        platform.demoRequests().submit(other("ada@acme.test", "Acme", "contested"), "r");
+        String token = confirmationToken("ada@acme.test");
+        clock.advance(Duration.ofHours(25)); // the hold passed, someone else asked for it
+        platform.demoRequests().submit(draft("bob@other.test", "contested"), "r");
+
+        fails(() -> platform.demoRequests().confirm(token, "r"), ErrorCode.VALIDATION);
+        assertThat(stores.demoRequests().findById(first.id()).orElseThrow().subdomain()).isEqualTo("acme");
+        assertThat(platform.demoRequests().list(admin, new ListRequest(null, null, null, null, 50)).items())
+                .extracting(r -> r.email()).containsExactlyInAnyOrder("ada@acme.test", "bob@other.test");
     }
 
     @Test
@@ -145,7 +258,7 @@ class ControlPlaneTest {
         assertThat(ports.dnsRecords).containsEntry("acme.localhost", "127.0.0.1");
         assertThat(ports.apps.get(id).users().owner().orElseThrow().email()).isEqualTo("ada@acme.test");
         assertThat(ports.apps.get(id).settings().current().limits().seats()).isEqualTo(3);
-        assertThat(mailer.sent).singleElement().satisfies(m -> {
+        assertThat(mailer.sent).filteredOn(m -> m.text().contains("set-password")).singleElement().satisfies(m -> {
             assertThat(m.to()).isEqualTo("ada@acme.test");
             assertThat(m.text()).contains("http://acme.localhost:8080/set-password?token=");
         });
@@ -180,7 +293,7 @@ class ControlPlaneTest {
         assertThat(stores.subscriptions().count(List.of())).isEqualTo(1);
         await(request.id(), Set.of(InstanceState.READY));
         assertThat(ports.workloads).hasSize(1);
-        assertThat(mailer.sent).hasSize(1);
+        assertThat(mailer.sent).filteredOn(m -> m.text().contains("set-password")).hasSize(1);
     }
 
     @Test
@@ -353,7 +466,7 @@ class ControlPlaneTest {
         assertThat(stores.instances().findById(copy).orElseThrow().state()).isEqualTo(InstanceState.READY);
         assertThat(ports.apps.get(copy).contacts().list(owner, new ListRequest(null, null, null, null, 10)).items())
                 .extracting(c -> c.lastName()).containsExactly("Hopper");
-        assertThat(mailer.sent).hasSize(2).last() // the restored Owner has no password yet: invited to the copy too
+        assertThat(mailer.sent).filteredOn(m -> m.text().contains("set-password")).hasSize(2).last() // the restored Owner has no password yet: invited to the copy too
                 .satisfies(m -> assertThat(m.text()).contains("http://acme-copy.localhost:8080/set-password?token="));
     }
 

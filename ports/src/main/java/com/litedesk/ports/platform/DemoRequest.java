@@ -7,8 +7,9 @@ import java.time.Instant;
 
 /**
  * A prospect's request for a demo instance, from the public form. {@code email} is stored lower-case;
- * at most one open request exists per email (later submissions merge into it, counted in
- * {@code submissions}). {@code instanceId} is set once the request is converted.
+ * at most one open request exists per email. A later submission from the same email is kept apart as
+ * {@link DemoRequestState#UNCONFIRMED} and merges into the open one (counted in {@code submissions}) only once
+ * confirmed through the link mailed to that address. {@code instanceId} is set once the request is converted.
  */
 public record DemoRequest(
         String id,

@@ -3,11 +3,9 @@ package com.litedesk.app.http.resources;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Reply;
-import com.litedesk.core.identity.NewUser;
 import com.litedesk.core.listing.ListResult;
 import com.litedesk.core.platform.ControlPlane;
 import com.litedesk.core.platform.context.PlatformAccess;
-import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.identity.User;
 import com.litedesk.ports.platform.Instance;
 import io.helidon.http.Method;
@@ -69,10 +67,12 @@ public final class PlatformAdminResources implements HttpService {
                 call -> Reply.ok(platform.audit(call.actor(), call.listRequest())));
         api.route(rules, Method.GET, "/api/admin/audit/verify", "Re-compute the control plane's audit hash chain",
                 call -> Reply.ok(platform.verifyAudit(call.actor())));
-        api.route(rules, Method.GET, "/api/admin/outbox", "The development outbox, newest first (to, subject, text, sentAt)",
+        api.route(rules, Method.GET, "/api/admin/outbox",
+                "The development outbox, newest first (mode, note, items: to, subject, text, sentAt); platform admins only, "
+                        + "404 when a mail provider delivers mail",
                 call -> {
                     Integer limit = call.intQuery("limit");
-                    return Reply.ok(Map.of("items", platform.outbox(call.actor(), limit == null ? 50 : limit)));
+                    return Reply.ok(platform.outbox(call.actor(), limit == null ? 50 : limit));
                 });
     }
 
@@ -148,12 +148,14 @@ public final class PlatformAdminResources implements HttpService {
         api.route(rules, Method.POST, "/api/admin/admins", "Add a platform admin or viewer (with a password, or invited by mail)",
                 call -> {
                     var actor = call.actor();
-                    if (!PlatformAccess.isAdmin(actor)) {
-                        throw LiteDeskException.forbidden("only platform admins may add accounts");
+                    NewAdmin input;
+                    try {
+                        input = call.body(NewAdmin.class);
+                    } catch (RuntimeException e) {
+                        platform.requireAdmin(actor, "admin.create"); // a viewer's attempt is refused (and audited) first
+                        throw e;
                     }
-                    NewAdmin input = call.body(NewAdmin.class);
-                    User created = platform.admins().create(actor,
-                            new NewUser(input.email(), input.name(), PlatformAccess.roleOf(input.role()), null, input.password()));
+                    User created = platform.addAdmin(actor, input.email(), input.name(), input.role(), input.password());
                     return Reply.created(adminView(created), "/api/admin/admins/" + created.id());
                 });
     }

@@ -98,7 +98,7 @@ public final class Pipelines {
     }
 
     public Pipeline update(Actor actor, String id, Long expectedVersion, PipelineDraft draft) {
-        context.guard().require(actor, Resource.PIPELINES, Action.EDIT);
+        context.guard().require(actor, Resource.PIPELINES, Action.EDIT, ref(id), Map.of());
         Pipeline current = require(id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiteDeskException.stale("Pipeline", id);
@@ -120,7 +120,7 @@ public final class Pipelines {
     }
 
     public void delete(Actor actor, String id, Long expectedVersion) {
-        context.guard().require(actor, Resource.PIPELINES, Action.DELETE);
+        context.guard().require(actor, Resource.PIPELINES, Action.DELETE, ref(id), Map.of());
         Pipeline current = require(id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiteDeskException.stale("Pipeline", id);

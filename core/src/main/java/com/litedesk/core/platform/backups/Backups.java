@@ -163,8 +163,7 @@ public final class Backups {
             context.audit().recordSuccess(actor, "backup.restore", ref(instanceId), Map.of(), Map.of("backup", backupId));
             return instanceId;
         }
-        SubdomainAvailability availability = new Subdomains(context.stores().instances(), context.stores().demoRequests())
-                .check(newSubdomain, null);
+        SubdomainAvailability availability = Subdomains.of(context).check(newSubdomain, null);
         if (!availability.available()) {
             throw LiteDeskException.invalid("subdomain", availability.reason());
         }

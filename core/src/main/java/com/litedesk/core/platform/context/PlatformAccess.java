@@ -5,6 +5,7 @@ import com.litedesk.core.audit.AuditLog;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.RecordRef;
 import com.litedesk.ports.identity.Role;
+import java.util.Map;
 
 /**
  * Who may do what on the control plane. Platform admins are stored as users of the control plane's own
@@ -42,9 +43,27 @@ public final class PlatformAccess {
     }
 
     public void requireAdmin(Actor actor, String action, RecordRef record) {
+        requireAdmin(actor, action, record, Map.of());
+    }
+
+    /** As {@link #requireAdmin(Actor, String, RecordRef)}, auditing a refusal with what was asked. */
+    public void requireAdmin(Actor actor, String action, RecordRef record, Map<String, String> asked) {
         if (!isAdmin(actor)) {
-            audit.recordDenied(actor, action, record);
+            audit.recordDenied(actor, action, record, asked);
             throw LiteDeskException.forbidden("only platform admins may do this; platform viewers read only");
+        }
+    }
+
+    /**
+     * The stored role of a platform role name asked for by {@code actor}; anything else is VALIDATION, and audited
+     * as a refused {@code action} since it asks for a privilege no platform account can have.
+     */
+    public Role requireRoleName(Actor actor, String action, String name, Map<String, String> asked) {
+        try {
+            return roleOf(name);
+        } catch (LiteDeskException e) {
+            audit.recordDenied(actor, action, null, asked);
+            throw e;
         }
     }
 

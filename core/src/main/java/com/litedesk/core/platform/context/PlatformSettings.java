@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param degradedAfter failed health checks in a row that make a READY instance DEGRADED
  * @param monitoringConcurrency instances checked at the same time
  * @param trialGrace how long a trial's instance keeps running after the trial ended
+ * @param unconfirmedHold how long a repeat demo submission awaits its confirmation (and holds its subdomain)
  */
 public record PlatformSettings(
         String baseDomain,
@@ -33,7 +34,8 @@ public record PlatformSettings(
         int historyRetention,
         int degradedAfter,
         int monitoringConcurrency,
-        Duration trialGrace) {
+        Duration trialGrace,
+        Duration unconfirmedHold) {
 
     public PlatformSettings {
         Objects.requireNonNull(baseDomain, "baseDomain");
@@ -44,9 +46,21 @@ public record PlatformSettings(
         Objects.requireNonNull(stepTimeout, "stepTimeout");
         Objects.requireNonNull(healthyTimeout, "healthyTimeout");
         Objects.requireNonNull(trialGrace, "trialGrace");
+        Objects.requireNonNull(unconfirmedHold, "unconfirmedHold");
+        if (unconfirmedHold.isNegative() || unconfirmedHold.isZero()) {
+            throw new IllegalArgumentException("unconfirmedHold must be positive");
+        }
         if (maxAttempts < 1 || historyRetention < 1 || degradedAfter < 1 || monitoringConcurrency < 1) {
             throw new IllegalArgumentException("attempts, retention, degradedAfter and concurrency must be positive");
         }
+    }
+
+    /** These settings with a repeat demo submission awaiting confirmation for 24 hours. */
+    public PlatformSettings(String baseDomain, String publicScheme, int publicPort, String dnsTarget, int maxAttempts,
+                            Duration firstRetry, Duration maxRetry, Duration stepTimeout, Duration healthyTimeout,
+                            int historyRetention, int degradedAfter, int monitoringConcurrency, Duration trialGrace) {
+        this(baseDomain, publicScheme, publicPort, dnsTarget, maxAttempts, firstRetry, maxRetry, stepTimeout, healthyTimeout,
+                historyRetention, degradedAfter, monitoringConcurrency, trialGrace, Duration.ofHours(24));
     }
 
     /** Defaults for a control plane on {@code localhost:<port>}. */
@@ -59,9 +73,18 @@ public record PlatformSettings(
         return subdomain + "." + baseDomain;
     }
 
+    /** Where the control plane itself (the public form, the console) is reached. */
+    public String publicUrl() {
+        return publicScheme + "://" + baseDomain + portSuffix();
+    }
+
     public String urlOf(String subdomain) {
+        return publicScheme + "://" + hostOf(subdomain) + portSuffix();
+    }
+
+    private String portSuffix() {
         boolean defaultPort = publicPort <= 0 || ("http".equals(publicScheme) && publicPort == 80)
                 || ("https".equals(publicScheme) && publicPort == 443);
-        return publicScheme + "://" + hostOf(subdomain) + (defaultPort ? "" : ":" + publicPort);
+        return defaultPort ? "" : ":" + publicPort;
     }
 }

@@ -1,10 +1,15 @@
 package com.litedesk.core.platform.demo;
 
+import com.litedesk.core.platform.context.PlatformContext;
 import com.litedesk.ports.platform.DemoRequest;
+import com.litedesk.ports.platform.DemoRequestState;
 import com.litedesk.ports.platform.DemoRequestRepository;
 import com.litedesk.ports.platform.InstanceRepository;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Query;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules of instance subdomains: 3-32 characters, lower-case letters, digits and inner hyphens, starting
- * with a letter; not reserved; not used by an instance; not asked for by another prospect's open request.
+ * with a letter; not reserved; not used by an instance; not asked for by another prospect's open request, nor by
+ * an unconfirmed submission younger than the hold (after that it is released without anyone having to act).
  */
 public final class Subdomains {
 
@@ -27,10 +33,26 @@ public final class Subdomains {
 
     private final InstanceRepository instances;
     private final DemoRequestRepository requests;
+    private final Clock clock;
+    private final Duration hold;
 
-    public Subdomains(InstanceRepository instances, DemoRequestRepository requests) {
+    /** @param hold how long an unconfirmed submission keeps its subdomain */
+    public Subdomains(InstanceRepository instances, DemoRequestRepository requests, Clock clock, Duration hold) {
         this.instances = instances;
         this.requests = requests;
+        this.clock = clock;
+        this.hold = hold;
+    }
+
+    /** The subdomain rules over the control plane's stores and settings. */
+    public static Subdomains of(PlatformContext context) {
+        return new Subdomains(context.stores().instances(), context.stores().demoRequests(), context.clock(),
+                context.settings().unconfirmedHold());
+    }
+
+    /** Whether an unconfirmed submission made at {@code at} still waits for its confirmation. */
+    boolean stillHeld(Instant at) {
+        return at.isAfter(clock.instant().minus(hold));
     }
 
     /** Why {@code subdomain} is not well formed, or null when it is. */
@@ -61,10 +83,14 @@ public final class Subdomains {
             return new SubdomainAvailability(name, false, "is taken");
         }
         List<DemoRequest> asking = requests.list(new Query(List.of(Condition.eq("subdomain", name)), List.of(), null, 50)).items();
-        boolean askedByOthers = asking.stream().anyMatch(r -> r.state().isOpen() && (email == null || !r.email().equals(email)));
+        boolean askedByOthers = asking.stream().anyMatch(r -> holds(r) && (email == null || !r.email().equals(email)));
         if (askedByOthers) {
             return new SubdomainAvailability(name, false, "is taken");
         }
         return new SubdomainAvailability(name, true, null);
+    }
+
+    private boolean holds(DemoRequest request) {
+        return request.state().isOpen() || (request.state() == DemoRequestState.UNCONFIRMED && stillHeld(request.updatedAt()));
     }
 }

@@ -67,6 +67,7 @@ public final class Instances {
     public String convert(Actor actor, String demoRequestId) {
         context.access().requireAdmin(actor, "instance.convert", new RecordRef(RecordType.DEMO_REQUEST, demoRequestId));
         DemoRequest request = context.stores().demoRequests().findById(demoRequestId)
+                .filter(r -> r.state() != DemoRequestState.UNCONFIRMED) // a submission awaiting its mail's confirmation
                 .orElseThrow(() -> LiteDeskException.notFound("Demo request", demoRequestId));
         if (request.state() == DemoRequestState.CONVERTED) {
             return request.instanceId();
