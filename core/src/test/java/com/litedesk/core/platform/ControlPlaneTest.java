@@ -14,7 +14,9 @@ import com.litedesk.core.platform.demo.DemoRequestDraft;
 import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.audit.AuditOutcome;
+import com.litedesk.ports.crm.RecordType;
 import com.litedesk.ports.identity.Role;
+import java.util.Map;
 import com.litedesk.ports.platform.DemoRequestState;
 import com.litedesk.ports.platform.InstanceState;
 import com.litedesk.ports.platform.PlatformRepositories;
@@ -383,6 +385,124 @@ class ControlPlaneTest {
                 .filteredOn(e -> e.outcome() == AuditOutcome.DENIED).extracting(e -> e.action())
                 .contains("instance.convert", "demo-request.qualify");
         assertThat(stores.instances().count(List.of())).isZero();
+    }
+
+    @Test
+    void theDevelopmentOutboxSaysWhatItIsAndIsGoneOnceAMailProviderDelivers() {
+        var outbox = platform.outbox(admin, 10);
+        assertThat(outbox.mode()).isEqualTo("development");
+        assertThat(outbox.note()).contains("No mail provider is configured").contains("only platform admins");
+        assertThat(platform.deliversMail()).isFalse();
+
+        try (ControlPlane delivering = ControlPlane.builder()
+                .repositories(InMemoryPlatformRepositories.create()).runtime(ports.runtime).databases(ports.databaseProvisioner).dns(ports.dns)
+                .agent(ports.agent).mailer(mailer).backupStore(ports.backupStore).billing(ports.billing)
+                .passwordHasher(new TestHasher()).tokenService(new TestTokens("platform-key", "litedesk:platform", clock)).clock(clock)
+                .settings(PlatformSettings.local(8080)).mailProvider("ses").build()) {
+            Actor owner = delivering.actorOf(delivering.bootstrap("admin@litedesk.test", "Ada Admin", "correct-horse-battery"));
+            assertThat(delivering.deliversMail()).isTrue();
+            assertThatThrownBy(() -> delivering.outbox(owner, 10)).isInstanceOfSatisfying(LiteDeskException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+                assertThat(e.getMessage()).contains("no development outbox").contains("ses");
+            });
+        }
+    }
+
+    /** One refused control-plane action: what it does, as whom, and what the audit log must then say. */
+    record Refusal(String name, boolean asViewer, ErrorCode code, String action, RecordType targetType, Map<String, String> asked,
+                   java.util.function.BiFunction<ControlPlaneTest, Actor, Attempt> attempt) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static java.util.stream.Stream<Refusal> refusedPlatformActions() {
+        return java.util.stream.Stream.of(
+                new Refusal("a viewer adds a platform admin", true, ErrorCode.FORBIDDEN, "admin.create", null,
+                        Map.of("email", "eve@litedesk.test", "role", "platform-admin"),
+                        (t, a) -> attempt(null, () -> t.platform.addAdmin(a, "eve@litedesk.test", "Eve", "platform-admin", "correct-horse-battery"))),
+                new Refusal("an admin adds an account with a role beyond platform-admin", false, ErrorCode.VALIDATION, "admin.create", null,
+                        Map.of("email", "eve@litedesk.test", "role", "platform-owner"),
+                        (t, a) -> attempt(null, () -> t.platform.addAdmin(a, "eve@litedesk.test", "Eve", "platform-owner", "correct-horse-battery"))),
+                new Refusal("an admin adds an account as OWNER", false, ErrorCode.VALIDATION, "admin.create", null, Map.of("role", "OWNER"),
+                        (t, a) -> attempt(null, () -> t.platform.addAdmin(a, "eve@litedesk.test", "Eve", "OWNER", null))),
+                new Refusal("a viewer adds an account through the account store", true, ErrorCode.FORBIDDEN, "users.create", null,
+                        Map.of("email", "eve@litedesk.test", "role", "ADMIN"), (t, a) -> attempt(null,
+                        () -> t.platform.admins().create(a, new NewUser("eve@litedesk.test", "Eve", Role.ADMIN, null, "correct-horse-battery")))),
+                new Refusal("a viewer makes themselves an admin", true, ErrorCode.FORBIDDEN, "users.edit", RecordType.USER, Map.of("role", "ADMIN"),
+                        (t, a) -> {
+                            var me = t.platform.admins().require(a.userId());
+                            return attempt(me.id(), () -> t.platform.admins().update(a, me.id(), null,
+                                    new com.litedesk.core.identity.UserDraft(me.name(), Role.ADMIN, null, true)));
+                        }),
+                new Refusal("an admin makes another admin the owner", false, ErrorCode.VALIDATION, "users.edit", RecordType.USER,
+                        Map.of("role", "OWNER"), (t, a) -> {
+                    var other = t.platform.addAdmin(a, "olga@litedesk.test", "Olga", "platform-admin", "correct-horse-battery");
+                    return attempt(other.id(), () -> t.platform.admins().update(a, other.id(), null,
+                            new com.litedesk.core.identity.UserDraft("Olga", Role.OWNER, null, true)));
+                }),
+                new Refusal("a viewer reads the development outbox", true, ErrorCode.FORBIDDEN, "outbox.read", null, Map.of(),
+                        (t, a) -> attempt(null, () -> t.platform.outbox(a, 10))),
+                new Refusal("a viewer converts a demo request", true, ErrorCode.FORBIDDEN, "instance.convert", RecordType.DEMO_REQUEST, Map.of(),
+                        (t, a) -> {
+                            String id = t.platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r").id();
+                            return attempt(id, () -> t.platform.instances().convert(a, id));
+                        }),
+                new Refusal("a viewer rejects a demo request", true, ErrorCode.FORBIDDEN, "demo-request.reject", RecordType.DEMO_REQUEST, Map.of(),
+                        (t, a) -> {
+                            String id = t.platform.demoRequests().submit(draft("ada@acme.test", "acme"), "r").id();
+                            return attempt(id, () -> t.platform.demoRequests().reject(a, id, "no"));
+                        }),
+                new Refusal("a viewer suspends an instance", true, ErrorCode.FORBIDDEN, "instance.suspend", RecordType.INSTANCE, Map.of(),
+                        (t, a) -> {
+                            String id = t.convertAndWait("acme");
+                            return attempt(id, () -> t.platform.instances().suspend(a, id, "x"));
+                        }),
+                new Refusal("a viewer deletes an instance", true, ErrorCode.FORBIDDEN, "instance.delete", RecordType.INSTANCE, Map.of(),
+                        (t, a) -> {
+                            String id = t.convertAndWait("acme");
+                            return attempt(id, () -> t.platform.instances().delete(a, id));
+                        }),
+                new Refusal("a viewer changes a plan", true, ErrorCode.FORBIDDEN, "instance.plan", RecordType.INSTANCE, Map.of(),
+                        (t, a) -> {
+                            String id = t.convertAndWait("acme");
+                            return attempt(id, () -> t.platform.instances().changePlan(a, id, "enterprise"));
+                        }),
+                new Refusal("a viewer takes a backup", true, ErrorCode.FORBIDDEN, "backup.create", RecordType.INSTANCE, Map.of(),
+                        (t, a) -> {
+                            String id = t.convertAndWait("acme");
+                            return attempt(id, () -> t.platform.backups().create(a, id, "manual"));
+                        }));
+    }
+
+    /** A refused call and the id of the record it aims at (null for none). */
+    record Attempt(String target, Runnable call) {
+    }
+
+    private static Attempt attempt(String target, Runnable call) {
+        return new Attempt(target, call);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("refusedPlatformActions")
+    void everyRefusedPlatformActionIsAuditedAsDeniedWithItsActorActionAndTarget(Refusal r) {
+        Actor actor = r.asViewer() ? viewer : admin;
+        Attempt attempt = r.attempt().apply(this, actor);
+        assertThatThrownBy(attempt.call()::run)
+                .isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.code()).isEqualTo(r.code()));
+
+        var denied = platform.audit(admin, new ListRequest("outcome[eq]:\"DENIED\"", null, null, null, 50)).items();
+        assertThat(denied).as("one refusal, one entry").hasSize(1);
+        var entry = denied.getFirst();
+        assertThat(entry.actorId()).isEqualTo(actor.userId());
+        assertThat(entry.action()).isEqualTo(r.action());
+        if (r.targetType() == null) {
+            assertThat(entry.record()).isNull();
+        } else {
+            assertThat(entry.record()).isEqualTo(new com.litedesk.ports.crm.RecordRef(r.targetType(), attempt.target()));
+        }
+        assertThat(entry.after()).containsAllEntriesOf(r.asked());
     }
 
     @Test
