@@ -219,6 +219,123 @@ class PlatformApiTest {
         assertThat(server.admin("GET", "/api/admin/instances/" + acme + "/metrics", admin, null).json().get("items")).isNotEmpty();
     }
 
+    @Test
+    void theDevelopmentOutboxSaysWhatItIsAndOnlyPlatformAdminsReadIt() {
+        var read = server.admin("GET", "/api/admin/outbox", admin, null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("mode").asText()).isEqualTo("development");
+        assertThat(read.json().get("note").asText()).contains("No mail provider is configured").contains("only platform admins");
+        assertThat(read.json().get("items")).anySatisfy(m -> assertThat(m.get("to").asText()).isEqualTo("olivia@acme.test"));
+
+        String viewer = viewer("vera@litedesk.test");
+        var refused = server.admin("GET", "/api/admin/outbox", viewer, null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(refused.raw().body()).doesNotContain("token=");
+        String viewerId = server.admin("GET", "/api/admin/auth/me", viewer, null).json().get("id").asText();
+        assertThat(deniedEntries()).anySatisfy(e -> {
+            assertThat(e.get("actorId").asText()).isEqualTo(viewerId);
+            assertThat(e.get("action").asText()).isEqualTo("outbox.read");
+        });
+    }
+
+    @Test
+    void platformAccountsHoldNoCredentialThatWorksInsideAnInstance() throws Exception {
+        String viewer = viewer("val@litedesk.test");
+        for (String platformToken : List.of(admin, viewer)) {
+            // through the front door, at the instance's host
+            assertThat(server.send("acme.localhost", "GET", "/api/contacts", platformToken, null, Map.of()).status()).isEqualTo(401);
+            assertThat(server.send("acme.localhost", "GET", "/api/users", platformToken, null, Map.of()).status()).isEqualTo(401);
+            assertThat(server.send("acme.localhost", "GET", "/api/auth/me", platformToken, null, Map.of()).status()).isEqualTo(401);
+            // directly at the instance's own server, past the front door
+            String endpoint = server.app.runtime().find(acme).orElseThrow().endpoint();
+            for (String path : List.of("/api/contacts", "/api/users", "/internal/usage")) {
+                var direct = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + path))
+                        .header("Authorization", "Bearer " + platformToken).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(direct.statusCode()).as(path).isIn(401, 404);
+            }
+        }
+        // a platform admin's email and password are no account of the instance
+        var login = server.send("acme.localhost", "POST", "/api/auth/login", null,
+                Map.of("email", PlatformServer.ADMIN, "password", PlatformServer.PASSWORD), Map.of());
+        assertThat(login.status()).isEqualTo(401);
+
+        // the control plane keeps no credential of an instance user: every stored password, session and one-time
+        // token is a platform account's
+        var accounts = server.app.storage().repositories().accounts();
+        String ownerId = server.send("acme.localhost", "GET", "/api/auth/me", acmeOwner, null, Map.of()).json().get("id").asText();
+        var everything = com.litedesk.ports.store.Query.all(500);
+        assertThat(accounts.credentials().list(everything).items())
+                .allSatisfy(c -> assertThat(accounts.users().findById(c.id())).isPresent());
+        assertThat(accounts.refreshTokens().list(everything).items())
+                .allSatisfy(t -> assertThat(accounts.users().findById(t.userId())).isPresent());
+        assertThat(accounts.oneTimeTokens().list(everything).items()).noneSatisfy(t -> assertThat(t.userId()).isEqualTo(ownerId));
+
+        // and no answer to a platform account holds the keys the control plane keeps for the instance
+        var spec = server.app.platform().provisioning().specOf(server.app.platform().instances().get(
+                server.app.platform().actorOf(accounts.users().findByEmail(PlatformServer.ADMIN).orElseThrow()), acme));
+        for (String path : List.of("/api/admin/instances", "/api/admin/instances/" + acme, "/api/admin/instances/" + acme + "/provisioning",
+                "/api/admin/instances/" + acme + "/backups", "/api/admin/instances/" + acme + "/health", "/api/admin/subscriptions",
+                "/api/admin/demo-requests", "/api/admin/admins", "/api/admin/audit?limit=500", "/api/admin/outbox?limit=500")) {
+            String body = server.admin("GET", path, admin, null).raw().body();
+            assertThat(body).as(path).doesNotContain(spec.managementKey()).doesNotContain(spec.signingKey());
+        }
+    }
+
+    @Test
+    void refusedPlatformAccountChangesAreAuditedAsDenied() {
+        String viewer = viewer("vince@litedesk.test");
+        String viewerId = server.admin("GET", "/api/admin/auth/me", viewer, null).json().get("id").asText();
+        String adminId = server.admin("GET", "/api/admin/auth/me", admin, null).json().get("id").asText();
+
+        var byViewer = server.admin("POST", "/api/admin/admins", viewer, Map.of("email", "eve@litedesk.test", "name", "Eve",
+                "role", "platform-admin", "password", PlatformServer.PASSWORD));
+        assertThat(byViewer.status()).isEqualTo(403);
+        var malformedByViewer = server.admin("POST", "/api/admin/admins", viewer, "{\"email\":");
+        assertThat(malformedByViewer.status()).isEqualTo(403);
+        var escalation = server.admin("POST", "/api/admin/admins", admin, Map.of("email", "eve@litedesk.test", "name", "Eve",
+                "role", "platform-owner", "password", PlatformServer.PASSWORD));
+        assertThat(escalation.status()).isEqualTo(400);
+        assertThat(escalation.json().get("errors").get(0).get("field").asText()).isEqualTo("role");
+        assertThat(server.admin("GET", "/api/admin/admins", admin, null).json().get("items"))
+                .noneSatisfy(a -> assertThat(a.get("email").asText()).isEqualTo("eve@litedesk.test"));
+
+        var denied = deniedEntries();
+        assertThat(denied).filteredOn(e -> e.get("action").asText().equals("admin.create") && e.get("actorId").asText().equals(viewerId))
+                .hasSize(2).anySatisfy(e -> assertThat(e.path("after").path("email").asText()).isEqualTo("eve@litedesk.test"));
+        assertThat(denied).filteredOn(e -> e.get("action").asText().equals("admin.create") && e.get("actorId").asText().equals(adminId))
+                .singleElement().satisfies(e -> assertThat(e.path("after").path("role").asText()).isEqualTo("platform-owner"));
+    }
+
+    @Test
+    void refusedInstanceRoleChangesAreAuditedAsDeniedInTheInstance() {
+        String ownerId = server.send("acme.localhost", "GET", "/api/auth/me", acmeOwner, null, Map.of()).json().get("id").asText();
+        var secondOwner = server.send("acme.localhost", "POST", "/api/users", acmeOwner, Map.of("email", "boss@acme.test",
+                "name", "Boss", "role", "OWNER", "password", PlatformServer.PASSWORD), Map.of());
+        assertThat(secondOwner.status()).isEqualTo(400);
+        var entries = server.send("acme.localhost", "GET", "/api/audit?limit=50&filter="
+                + java.net.URLEncoder.encode("outcome[eq]:\"DENIED\"", java.nio.charset.StandardCharsets.UTF_8), acmeOwner, null, Map.of());
+        assertThat(entries.status()).as(entries.raw().body()).isEqualTo(200);
+        assertThat(entries.json().get("items")).anySatisfy(e -> {
+            assertThat(e.get("actorId").asText()).isEqualTo(ownerId);
+            assertThat(e.get("action").asText()).isEqualTo("users.create");
+            assertThat(e.get("after").get("role").asText()).isEqualTo("OWNER");
+        });
+    }
+
+    /** A new platform viewer's token. */
+    private static String viewer(String email) {
+        var added = server.admin("POST", "/api/admin/admins", admin, Map.of("email", email, "name", "Viewer",
+                "role", "platform-viewer", "password", PlatformServer.PASSWORD));
+        assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
+        return server.login("localhost", "/api/admin", email, PlatformServer.PASSWORD);
+    }
+
+    private static JsonNode deniedEntries() {
+        return server.admin("GET", "/api/admin/audit?limit=200&filter="
+                + java.net.URLEncoder.encode("outcome[eq]:\"DENIED\"", java.nio.charset.StandardCharsets.UTF_8), admin, null).json().get("items");
+    }
+
     private static String setPassword(String subdomain, String email) {
         String token = server.mailedToken(admin, email);
         var set = server.send(subdomain + ".localhost", "POST", "/api/auth/set-password", null,

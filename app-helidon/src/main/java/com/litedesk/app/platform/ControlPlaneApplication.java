@@ -94,6 +94,11 @@ public final class ControlPlaneApplication implements AutoCloseable {
         return storage;
     }
 
+    /** The runtime the instances run on: their workloads and the endpoints the control plane reaches them at. */
+    public com.litedesk.ports.platform.InstanceRuntime runtime() {
+        return runtimes.runtime();
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();

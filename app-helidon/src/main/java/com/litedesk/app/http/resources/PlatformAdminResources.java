@@ -151,7 +151,7 @@ public final class PlatformAdminResources implements HttpService {
                     NewAdmin input;
                     try {
                         input = call.body(NewAdmin.class);
-                    } catch (RuntimeException e) {
+                    } catch (Exception e) {
                         platform.requireAdmin(actor, "admin.create"); // a viewer's attempt is refused (and audited) first
                         throw e;
                     }
