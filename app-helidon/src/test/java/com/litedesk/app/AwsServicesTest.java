@@ -81,6 +81,16 @@ class AwsServicesTest {
         assertThat(outbox.json().get("detail").asText()).contains("no development outbox").contains("ses");
         assertThat(server.app.storage().repositories().accounts().outbox().list(com.litedesk.ports.store.Query.all(50)).items())
                 .hasSize(2).allSatisfy(kept -> assertThat(kept.text()).doesNotContain("token="));
+        for (String path : List.of("/api/admin/instances", "/api/admin/instances/" + id, "/api/admin/instances/" + id + "/provisioning",
+                "/api/admin/audit?limit=500", "/api/admin/demo-requests", "/api/admin/subscriptions")) {
+            assertThat(server.admin("GET", path, admin, null).raw().body()).as(path).doesNotContain("token=");
+        }
+        // the one place the Owner's link is: the mail SES delivered
+        var link = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(ses.requests().stream()
+                .filter(mail -> mail.body().contains("set-password")).findFirst().orElseThrow().body());
+        assertThat(link.find()).isTrue();
+        assertThat(server.send("acme.localhost", "POST", "/api/auth/set-password", null,
+                Map.of("token", link.group(1), "password", PlatformServer.PASSWORD), Map.of()).status()).isEqualTo(200);
 
         var backup = server.admin("POST", "/api/admin/instances/" + id + "/backups", admin, null);
         assertThat(backup.status()).isEqualTo(201);
