@@ -469,6 +469,13 @@ class ControlPlaneTest {
                             String id = t.convertAndWait("acme");
                             return attempt(id, () -> t.platform.instances().changePlan(a, id, "enterprise"));
                         }),
+                new Refusal("a viewer rotates an instance's signing key", true, ErrorCode.FORBIDDEN, "instance.signing-key.rotate",
+                        RecordType.INSTANCE, Map.of(), (t, a) -> {
+                            String id = t.convertAndWait("acme");
+                            return attempt(id, () -> t.platform.instances().rotateSigningKey(a, id));
+                        }),
+                new Refusal("a viewer rotates the platform's signing key", true, ErrorCode.FORBIDDEN, "platform.signing-key.rotate", null,
+                        Map.of(), (t, a) -> attempt(null, () -> t.platform.rotateSigningKey(a, () -> "kid"))),
                 new Refusal("a viewer takes a backup", true, ErrorCode.FORBIDDEN, "backup.create", RecordType.INSTANCE, Map.of(),
                         (t, a) -> {
                             String id = t.convertAndWait("acme");
