@@ -61,8 +61,10 @@ class AuthApiTest {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheAccount() {
-        acme.tokenFor("victim@acme.test", com.litedesk.ports.identity.Role.USER, null);
+    void repeatedWrongPasswordsLockOutAnAddressTheAccountNeverLoggedInFrom() {
+        var owner = acme.app.crm().users().owner().orElseThrow();
+        acme.app.crm().users().create(acme.app.crm().actorOf(owner), new com.litedesk.core.identity.NewUser("victim@acme.test",
+                "Victim", com.litedesk.ports.identity.Role.USER, null, TestServer.PASSWORD));
         for (int i = 0; i < 5; i++) {
             assertThat(acme.post("/api/auth/login", null, Map.of("email", "victim@acme.test", "password", "wrong-password-1")).status())
                     .isEqualTo(401);
@@ -91,8 +93,9 @@ class AuthApiTest {
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertThat(acme.get("/api/auth/me", tampered).status()).isEqualTo(401);
         var me = acme.get("/api/auth/me", good).json();
-        String forged = new JwtTokenService(new byte[32], "litedesk:instance:acme", Clock.systemUTC()).issue(new AccessClaims(
-                me.get("id").asText(), "litedesk:instance:acme", "OWNER", "x", Instant.now(), Instant.now().plusSeconds(600)));
+        String forged = new JwtTokenService(new byte[32], "litedesk:instance:acme", Clock.systemUTC())
+                .issue(new AccessClaims(me.get("id").asText(), "litedesk:instance:acme", "OWNER", "x", Instant.now(),
+                        Instant.now().plusSeconds(600), "s"));
         assertThat(acme.get("/api/auth/me", forged).status()).isEqualTo(401);
         assertThat(acme.get("/api/auth/me", "garbage").status()).isEqualTo(401);
         assertThat(acme.get("/api/auth/me", null).status()).isEqualTo(401);

@@ -60,6 +60,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(Main.startInstance(LiteDeskConfig.from(all::get)));
     }
 
+    /** {@code http://127.0.0.1:<port>}: what a browser on this server sends as its Origin. */
+    public String baseUrl() {
+        return base;
+    }
+
     public String login(String email, String password) {
         Answer a = send("POST", "/api/auth/login", null, Map.of("email", email, "password", password), Map.of());
         if (a.status() != 200) {

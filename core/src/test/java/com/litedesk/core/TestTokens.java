@@ -27,7 +27,7 @@ public final class TestTokens implements TokenService {
     @Override
     public String issue(AccessClaims c) {
         String body = String.join("|", c.subject(), c.audience(), c.role(), c.tokenId(),
-                Long.toString(c.issuedAt().toEpochMilli()), Long.toString(c.expiresAt().toEpochMilli()));
+                Long.toString(c.issuedAt().toEpochMilli()), Long.toString(c.expiresAt().toEpochMilli()), c.sessionId());
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(body.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + sign(encoded);
     }
@@ -40,7 +40,7 @@ public final class TestTokens implements TokenService {
         }
         String[] p = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8).split("\\|");
         AccessClaims claims = new AccessClaims(p[0], p[1], p[2], p[3], Instant.ofEpochMilli(Long.parseLong(p[4])),
-                Instant.ofEpochMilli(Long.parseLong(p[5])));
+                Instant.ofEpochMilli(Long.parseLong(p[5])), p[6]);
         if (!audience.equals(claims.audience()) || claims.expiresAt().isBefore(clock.instant())) {
             throw LiteDeskException.unauthenticated("token not for here or expired");
         }

@@ -26,6 +26,11 @@ import java.util.UUID;
  * Registers routes and runs them the same way: bounded body reading, authentication on demand,
  * Idempotency-Key replays, the reply written as JSON, every failure as problem+json. Handlers
  * only parse, call the core and say what to answer.
+ *
+ * <p>An {@code Idempotency-Key} is honoured on authenticated routes only, and per caller (the key of one user never
+ * replays another's answer). On routes without authentication (log in, refresh, set a password, the public demo
+ * form, the management API) and on every route under {@code /auth/} it is ignored: the request runs as if the
+ * header were not there, and nothing of it is stored — so a stored answer never holds a token.
  */
 public final class Api {
 
@@ -74,7 +79,13 @@ public final class Api {
 
     public void route(HttpRules rules, Method method, String path, String summary, boolean authenticated, Handler handler) {
         catalog.add(new RouteCatalog.Route(method.text(), path, summary, authenticated, "application/json", "application/json"));
-        rules.route(method, path, (req, res) -> run(req, res, method, handler));
+        boolean replayable = authenticated && !isAuthPath(path);
+        rules.route(method, path, (req, res) -> run(req, res, method, replayable, handler));
+    }
+
+    /** Routes of logging in and out ({@code /api/auth/...} on an instance, {@code /api/admin/auth/...} on the control plane). */
+    private static boolean isAuthPath(String path) {
+        return path.startsWith("/api/auth/") || path.startsWith("/api/admin/auth/");
     }
 
     /** A streamed route: the handler reads the raw body and/or writes the response. */
@@ -91,14 +102,14 @@ public final class Api {
         });
     }
 
-    private void run(ServerRequest req, ServerResponse res, Method method, Handler handler) {
+    private void run(ServerRequest req, ServerResponse res, Method method, boolean replayable, Handler handler) {
         String requestId = requestId(req);
         try {
             boolean hasBody = method == Method.POST || method == Method.PATCH || method == Method.PUT;
             byte[] body = hasBody ? readBody(req.content().inputStream()) : new byte[0];
             Call call = new Call(req, json, auth, body, requestId);
             Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
-            Reply reply = key.isPresent() && method != Method.GET
+            Reply reply = replayable && key.isPresent() && method != Method.GET
                     ? idempotent(call, key.get(), method, req.path().path(), body, handler)
                     : handler.handle(call);
             write(res, reply);
@@ -111,7 +122,7 @@ public final class Api {
         if (key.isBlank() || key.length() > 200) {
             throw LiteDeskException.invalid("Idempotency-Key", "must be 1 to 200 characters");
         }
-        String caller = path.startsWith("/api/auth/") ? "anonymous" : call.actor().userId();
+        String caller = call.actor().userId();
         String id = Sha256.hex(caller + "\n" + key);
         String fingerprint = method.text() + " " + path + " " + HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(body));
@@ -156,6 +167,9 @@ public final class Api {
     private void write(ServerResponse res, Reply reply) throws IOException {
         res.status(reply.status());
         reply.headers().forEach(res::header);
+        if (!reply.cookies().isEmpty()) {
+            res.header(HeaderNames.SET_COOKIE, reply.cookies().toArray(String[]::new));
+        }
         if (reply.body() == null) {
             res.send();
         } else {

@@ -1,13 +1,23 @@
 package com.litedesk.app.http;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What a handler answers: a status, a body to write as JSON (or null), and extra headers. Kept as
- * a value so that idempotent replays can store and repeat it.
+ * What a handler answers: a status, a body to write as JSON (or null), extra headers, and cookies to set
+ * ({@code Set-Cookie} values, one each). Kept as a value so that idempotent replays can store and repeat it —
+ * all but the cookies, which are never stored.
  */
-public record Reply(int status, Object body, Map<String, String> headers) {
+public record Reply(int status, Object body, Map<String, String> headers, List<String> cookies) {
+
+    public Reply {
+        cookies = List.copyOf(cookies);
+    }
+
+    public Reply(int status, Object body, Map<String, String> headers) {
+        this(status, body, headers, List.of());
+    }
 
     public static Reply ok(Object body) {
         return new Reply(200, body, Map.of());
@@ -29,6 +39,13 @@ public record Reply(int status, Object body, Map<String, String> headers) {
     public Reply withVersion(long version) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put("ETag", "\"" + version + "\"");
-        return new Reply(status, body, h);
+        return new Reply(status, body, h, cookies);
+    }
+
+    /** Adds cookies to set. */
+    public Reply withCookies(List<String> setCookies) {
+        List<String> all = new java.util.ArrayList<>(cookies);
+        all.addAll(setCookies);
+        return new Reply(status, body, headers, all);
     }
 }

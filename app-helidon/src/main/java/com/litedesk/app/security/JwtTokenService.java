@@ -12,19 +12,29 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
+import com.litedesk.core.identity.Authentication;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 
 /**
- * Access tokens as HS256 JWTs (nimbus-jose-jwt), one key and one audience per instance. Anything
- * but a well-formed HS256 token signed with this key, for this audience, unexpired, is refused.
- * A token verified once is remembered (by its full text, signature included) until it expires, so that a client
+ * Access tokens as HS256 JWTs (nimbus-jose-jwt), one key ring, one issuer and one audience per instance (the control
+ * plane has its own). As RFC 8725 asks, anything but a well-formed token typed {@code JWT}, signed with HS256 and a
+ * key of the ring, is refused, and so is one whose {@code iss} or {@code aud} is not this service's, that has
+ * expired, that is not valid yet ({@code nbf}), that was issued in the future ({@code iat}, beyond
+ * {@link #CLOCK_SKEW}), whose life ({@code exp − iat}) is longer than {@link Authentication#ACCESS_TTL}, the life
+ * of every token minted here, or that lacks its subject or session ({@code sid}). A token verified once is remembered (by its full text, signature included) until it expires, so that a client
  * sending the same token with every request is not parsed and MAC-checked every time.
  */
 public final class JwtTokenService implements TokenService {
 
     private final java.util.function.Supplier<SigningKeys.Key> current;
     private final java.util.function.Function<String, java.util.Optional<SigningKeys.Key>> byId;
+    /** How far clocks may disagree about {@code iat} and {@code nbf}. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    private static final Duration LONGEST_LIFE = Authentication.ACCESS_TTL;
+
     private final String audience;
     private final Clock clock;
     private final java.util.concurrent.ConcurrentHashMap<String, MACSigner> signers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -81,8 +91,8 @@ public final class JwtTokenService implements TokenService {
     public String issue(AccessClaims c) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(audience).subject(c.subject()).audience(c.audience()).jwtID(c.tokenId())
-                .issueTime(Date.from(c.issuedAt())).expirationTime(Date.from(c.expiresAt()))
-                .claim("role", c.role()).build();
+                .issueTime(Date.from(c.issuedAt())).notBeforeTime(Date.from(c.issuedAt())).expirationTime(Date.from(c.expiresAt()))
+                .claim("role", c.role()).claim("sid", c.sessionId()).build();
         SigningKeys.Key key = current.get();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(key.id()).build(), claims);
         try {
@@ -114,7 +124,7 @@ public final class JwtTokenService implements TokenService {
     private AccessClaims parseAndCheck(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !JOSEObjectType.JWT.equals(jwt.getHeader().getType())) {
                 throw invalid();
             }
             MACVerifier verifier = verifier(jwt.getHeader().getKeyID());
@@ -122,16 +132,23 @@ public final class JwtTokenService implements TokenService {
                 throw invalid();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Date expires = claims.getExpirationTime();
-            if (claims.getAudience() == null || !claims.getAudience().contains(audience)
-                    || expires == null || !expires.toInstant().isAfter(clock.instant())
-                    || claims.getSubject() == null || claims.getIssueTime() == null) {
+            Instant now = clock.instant();
+            Instant expires = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
+            Instant issued = claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant();
+            Instant notBefore = claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant();
+            Object session = claims.getClaim("sid");
+            if (!audience.equals(claims.getIssuer()) || claims.getAudience() == null || !claims.getAudience().contains(audience)
+                    || claims.getSubject() == null || !(session instanceof String sid) || sid.isEmpty()
+                    || expires == null || !expires.isAfter(now)
+                    || issued == null || issued.isAfter(now.plus(CLOCK_SKEW))
+                    || notBefore != null && notBefore.isAfter(now.plus(CLOCK_SKEW))
+                    || Duration.between(issued, expires).compareTo(LONGEST_LIFE) > 0) {
                 throw invalid();
             }
             Object role = claims.getClaim("role");
             return new AccessClaims(claims.getSubject(), audience, role == null ? "" : role.toString(), claims.getJWTID(),
-                    claims.getIssueTime().toInstant(), expires.toInstant());
-        } catch (ParseException | JOSEException | IllegalStateException e) {
+                    issued, expires, sid);
+        } catch (ParseException | JOSEException | IllegalStateException | IllegalArgumentException e) {
             throw invalid();
         }
     }

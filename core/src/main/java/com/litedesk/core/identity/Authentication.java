@@ -4,7 +4,6 @@ import com.litedesk.core.access.Actor;
 import com.litedesk.core.audit.AuditLog;
 import com.litedesk.core.support.RandomTokens;
 import com.litedesk.core.support.Sha256;
-import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.RecordRef;
 import com.litedesk.ports.crm.RecordType;
@@ -23,20 +22,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Logging in and staying logged in. Access tokens live 15 minutes; refresh tokens are single-use
- * and rotate within a family: presenting a rotated one again revokes the whole family (it was
- * stolen or replayed). Five failed logins lock an account for 15 minutes. The role of an access
- * token is not trusted: {@link #authenticate} reads the user as it is now.
+ * and rotate within a family — the login session: presenting a rotated one again revokes the whole
+ * family (it was stolen or replayed). An access token names its session, and stops working as soon as
+ * the session ends: logout, reuse of a refresh token, a password change (the user's other sessions),
+ * deactivation, a role change. Failed logins slow down or lock out the address they come from, never
+ * the account itself ({@link LoginThrottle}). The role of an access token is not trusted:
+ * {@link #authenticate} reads the user as it is now.
  */
 public final class Authentication {
 
     public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
-    static final Duration REFRESH_TTL = Duration.ofDays(14);
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
+    public static final Duration REFRESH_TTL = Duration.ofDays(14);
+    /** How far in the future a token's issue time may be (clocks of other processes drift). */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** How many of the addresses a user logged in from are remembered as known. */
+    static final int KNOWN_CLIENTS = 10;
 
     private final UserRepository users;
     private final CredentialsRepository credentials;
@@ -48,6 +53,8 @@ public final class Authentication {
     private final Clock clock;
     private final RandomTokens random = new RandomTokens();
     private final String dummyHash;
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final LiveSessions sessions;
 
     public Authentication(UserRepository users, CredentialsRepository credentials, RefreshTokenRepository refreshTokens,
                           OneTimeTokenRepository oneTimeTokens, PasswordHasher hasher, TokenService tokens,
@@ -61,6 +68,7 @@ public final class Authentication {
         this.audit = audit;
         this.clock = clock;
         this.dummyHash = hasher.hash("not-a-real-password-" + random.next());
+        this.sessions = new LiveSessions(refreshTokens, clock);
     }
 
     /**
@@ -83,34 +91,53 @@ public final class Authentication {
         return credentials.findById(userId).map(c -> c.passwordHash() != null).orElse(false);
     }
 
+    /** As {@link #login(String, String, String, String)} for a caller that does not know the client's address. */
     public TokenPair login(String email, String password, String requestId) {
+        return login(email, password, "", requestId);
+    }
+
+    /**
+     * Logs in from the client at {@code client} (its address). Wrong email and wrong password answer alike, with the
+     * same work done; too many failures answer LOCKED or RATE_LIMITED as {@link LoginThrottle} says.
+     */
+    public TokenPair login(String email, String password, String client, String requestId) {
         if (email == null || password == null || email.length() > 254 || password.length() > 200) {
             throw LiteDeskException.unauthenticated("wrong email or password");
         }
-        User user = users.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+        String account = email.strip().toLowerCase(java.util.Locale.ROOT);
+        String clientKey = Sha256.hex(client == null ? "" : client);
+        User user = users.findByEmail(account).orElse(null);
         Credentials cred = user == null ? null : credentials.findById(user.id()).orElse(null);
+        boolean usable = user != null && cred != null && cred.passwordHash() != null && user.active();
+        boolean known = usable && cred.knownClients().contains(clientKey);
         Instant now = now();
-        if (user == null || cred == null || cred.passwordHash() == null || !user.active()) {
-            hasher.matches(password, dummyHash); // same work either way: no user enumeration by timing
-            throw LiteDeskException.unauthenticated("wrong email or password");
+        try {
+            throttle.check(account, clientKey, known, now);
+        } catch (LiteDeskException refused) {
+            if (usable) {
+                audit.recordDenied(actorOf(user, requestId), "auth.login.locked", userRef(user));
+            }
+            throw refused;
         }
-        Actor actor = actorOf(user, requestId);
-        if (cred.lockedUntil() != null && cred.lockedUntil().isAfter(now)) {
-            audit.recordDenied(actor, "auth.login.locked", userRef(user));
-            throw new LiteDeskException(ErrorCode.LOCKED, "too many failed logins; try again after " + cred.lockedUntil());
+        if (!usable) {
+            hasher.matches(password, dummyHash); // same work either way: no user enumeration by timing
+            throttle.failed(account, clientKey, false, now);
+            throw LiteDeskException.unauthenticated("wrong email or password");
         }
         if (!hasher.matches(password, cred.passwordHash())) {
-            int failures = cred.failedAttempts() + 1;
-            Instant lockedUntil = failures >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
-            saveQuietly(new Credentials(cred.id(), cred.version() + 1, cred.passwordHash(),
-                    lockedUntil == null ? failures : 0, lockedUntil, cred.passwordChangedAt()), cred.version());
-            audit.recordDenied(actor, "auth.login", userRef(user));
+            throttle.failed(account, clientKey, known, now);
+            audit.recordDenied(actorOf(user, requestId), "auth.login", userRef(user));
             throw LiteDeskException.unauthenticated("wrong email or password");
         }
-        if (cred.failedAttempts() > 0 || cred.lockedUntil() != null) {
-            saveQuietly(new Credentials(cred.id(), cred.version() + 1, cred.passwordHash(), 0, null, cred.passwordChangedAt()), cred.version());
+        throttle.succeeded(account, clientKey);
+        if (!known || cred.failedAttempts() != 0 || cred.lockedUntil() != null) {
+            java.util.List<String> clients = new java.util.ArrayList<>(KNOWN_CLIENTS);
+            clients.add(clientKey);
+            cred.knownClients().stream().filter(c -> !c.equals(clientKey)).limit(KNOWN_CLIENTS - 1).forEach(clients::add);
+            saveQuietly(new Credentials(cred.id(), cred.version() + 1, cred.passwordHash(), 0, null, cred.passwordChangedAt(), clients),
+                    cred.version());
         }
-        audit.recordSuccess(actor, "auth.login", userRef(user), Map.of(), Map.of());
+        audit.recordSuccess(actorOf(user, requestId), "auth.login", userRef(user), Map.of(), Map.of());
         return issue(user, random.next(), now);
     }
 
@@ -125,7 +152,7 @@ public final class Authentication {
             throw LiteDeskException.unauthenticated("this session has ended; log in again");
         }
         if (stored.rotatedAt() != null || !refreshTokens.markRotated(stored.id(), now)) {
-            refreshTokens.revokeFamily(stored.familyId());
+            sessions.end(stored.familyId());
             users.findById(stored.userId()).ifPresent(u ->
                     audit.recordDenied(actorOf(u, null), "auth.refresh.reuse", userRef(u)));
             throw LiteDeskException.unauthenticated("refresh token reused; every session of this login was ended");
@@ -142,15 +169,27 @@ public final class Authentication {
         if (refreshToken == null || refreshToken.length() > 200) {
             return;
         }
-        refreshTokens.findById(Sha256.hex(refreshToken)).ifPresent(t -> refreshTokens.revokeFamily(t.familyId()));
+        refreshTokens.findById(Sha256.hex(refreshToken)).ifPresent(t -> sessions.end(t.familyId()));
     }
 
-    /** Verifies an access token and returns who it is now (UNAUTHENTICATED when not usable). */
+    /**
+     * Verifies an access token and returns who it is now (UNAUTHENTICATED when not usable): signed here and
+     * unexpired, issued no later than now (give or take {@link #CLOCK_SKEW}) for no longer than {@link #ACCESS_TTL},
+     * of a session that goes on, for a user who is active.
+     */
     public Actor authenticate(String accessToken, String requestId) {
         AccessClaims claims = tokens.verify(accessToken);
+        Instant now = clock.instant();
+        if (claims.issuedAt().isAfter(now.plus(CLOCK_SKEW)) || !claims.expiresAt().isAfter(now)
+                || Duration.between(claims.issuedAt(), claims.expiresAt()).compareTo(ACCESS_TTL) > 0) {
+            throw LiteDeskException.unauthenticated("the access token is not valid here; log in again");
+        }
+        if (!sessions.live(claims.sessionId(), claims.subject())) {
+            throw LiteDeskException.unauthenticated("this session has ended; log in again");
+        }
         User user = recentUser(claims.subject()).filter(User::active)
                 .orElseThrow(() -> LiteDeskException.unauthenticated("this account is not active"));
-        return actorOf(user, requestId);
+        return new Actor(user.id(), user.role(), user.teamId(), requestId, claims.sessionId());
     }
 
     /** A user as read at most {@link #USER_FRESHNESS_MILLIS} ago: requests of one session do not read it each time. */
@@ -188,6 +227,7 @@ public final class Authentication {
         return users.findById(actor.userId()).orElseThrow(() -> LiteDeskException.unauthenticated("unknown user"));
     }
 
+    /** Changes the caller's password and ends the caller's other sessions (the one asking goes on). */
     public void changePassword(Actor actor, String current, String next) {
         Credentials cred = credentials.findById(actor.userId())
                 .orElseThrow(() -> LiteDeskException.unauthenticated("unknown user"));
@@ -195,9 +235,11 @@ public final class Authentication {
             audit.recordDenied(actor, "auth.password.change", new RecordRef(RecordType.USER, actor.userId()));
             throw LiteDeskException.invalid("currentPassword", "is not your current password");
         }
-        Passwords.check("newPassword", next);
-        credentials.replace(new Credentials(cred.id(), cred.version() + 1, hasher.hash(next), 0, null, now()), cred.version());
-        refreshTokens.revokeAllOf(actor.userId());
+        User user = me(actor);
+        Passwords.check("newPassword", next, user.email(), user.name());
+        credentials.replace(new Credentials(cred.id(), cred.version() + 1, hasher.hash(next), 0, null, now(), cred.knownClients()),
+                cred.version());
+        sessions.endAllOfBut(actor.userId(), actor.sessionId());
         audit.recordSuccess(actor, "auth.password.change", new RecordRef(RecordType.USER, actor.userId()), Map.of(), Map.of());
     }
 
@@ -207,38 +249,47 @@ public final class Authentication {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw LiteDeskException.invalid("token", "this link is not valid");
         }
-        var used = oneTimeTokens.consume(Sha256.hex(token), now())
-                .filter(t -> Invitations.SET_PASSWORD.equals(t.purpose()))
+        // the password is checked against its user before the link is used up, so that a refused one can be retried
+        var link = oneTimeTokens.findById(Sha256.hex(token))
+                .filter(t -> Invitations.SET_PASSWORD.equals(t.purpose()) && t.usedAt() == null)
                 .orElseThrow(() -> LiteDeskException.invalid("token", "this link is not valid or was used already"));
-        if (used.expiresAt().isBefore(now())) {
+        if (link.expiresAt().isBefore(now())) {
             throw LiteDeskException.invalid("token", "this link has expired; ask for a new invitation");
         }
-        User user = users.findById(used.userId()).orElseThrow(() -> LiteDeskException.invalid("token", "this link is not valid"));
+        User user = users.findById(link.userId()).orElseThrow(() -> LiteDeskException.invalid("token", "this link is not valid"));
+        Passwords.check("password", password, user.email(), user.name());
+        oneTimeTokens.consume(link.id(), now())
+                .orElseThrow(() -> LiteDeskException.invalid("token", "this link is not valid or was used already"));
         setInitialPassword(user, password);
-        refreshTokens.revokeAllOf(user.id());
+        sessions.endAllOf(user.id());
         audit.recordSuccess(actorOf(user, requestId), "auth.password.set", userRef(user), Map.of(), Map.of());
     }
 
     /** Stores a password for a user, creating the credentials if needed. */
     void setInitialPassword(User user, String password) {
-        Passwords.check("password", password);
+        Passwords.check("password", password, user.email(), user.name());
         String hash = hasher.hash(password);
         Credentials cred = credentials.findById(user.id()).orElse(null);
         if (cred == null) {
-            credentials.insert(new Credentials(user.id(), 1, hash, 0, null, now()));
+            credentials.insert(new Credentials(user.id(), 1, hash, 0, null, now(), List.of()));
         } else {
-            credentials.replace(new Credentials(cred.id(), cred.version() + 1, hash, 0, null, now()), cred.version());
+            credentials.replace(new Credentials(cred.id(), cred.version() + 1, hash, 0, null, now(), cred.knownClients()), cred.version());
         }
     }
 
-    /** Ends every session of a user (deactivation, role change). */
+    /** Ends every session of a user (deactivation, role change): their access tokens stop working at once. */
     void endSessions(String userId) {
-        refreshTokens.revokeAllOf(userId);
+        sessions.endAllOf(userId);
+    }
+
+    /** Ends every session of a user but one (the one of the caller who changed their own role). */
+    void endSessions(String userId, String kept) {
+        sessions.endAllOfBut(userId, kept);
     }
 
     private TokenPair issue(User user, String familyId, Instant now) {
         String access = tokens.issue(new AccessClaims(user.id(), tokens.audience(), user.role().name(),
-                random.next().substring(0, 16), now, now.plus(ACCESS_TTL)));
+                random.next().substring(0, 16), now, now.plus(ACCESS_TTL), familyId));
         String refresh = random.next();
         refreshTokens.insert(new RefreshToken(Sha256.hex(refresh), 1, familyId, user.id(), now, now.plus(REFRESH_TTL), null, false));
         return new TokenPair(access, refresh, ACCESS_TTL.toSeconds());

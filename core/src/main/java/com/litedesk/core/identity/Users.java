@@ -68,7 +68,7 @@ public final class Users {
         checkTeam(v, input.teamId());
         v.throwIfInvalid();
         if (input.password() != null) {
-            Passwords.check("password", input.password());
+            Passwords.check("password", input.password(), email, name);
         }
         if (users.findByEmail(email).isPresent()) {
             throw LiteDeskException.conflict("a user with the email " + email + " exists already");
@@ -108,7 +108,7 @@ public final class Users {
         }
         v.throwIfInvalid();
         if (password != null) {
-            Passwords.check("ownerPassword", password);
+            Passwords.check("ownerPassword", password, normalized, name);
         }
         var now = context.now();
         User owner = users.findByEmail(normalized).orElse(null);
@@ -193,8 +193,13 @@ public final class Users {
                 current.createdAt(), current.createdBy(), context.now(), actor.userId());
         users.replace(updated, current.version());
         authentication.forget(updated.id());
-        if (!active && current.active()) {
-            authentication.endSessions(id);
+        if (!active && current.active() || role != current.role()) {
+            // a session's access tokens were given for the role of its login: neither outlives a change
+            if (self) {
+                authentication.endSessions(id, actor.sessionId());
+            } else {
+                authentication.endSessions(id);
+            }
         }
         var diff = Changes.diff(current, updated);
         context.audit().recordSuccess(actor, "user.update", ref(id), diff.before(), diff.after());
@@ -235,6 +240,8 @@ public final class Users {
                 owner.createdAt(), owner.createdBy(), now, actor.userId());
         users.replace(demoted, owner.version());
         authentication.forget(demoted.id());
+        authentication.endSessions(promoted.id());
+        authentication.endSessions(demoted.id(), actor.sessionId());
         context.audit().recordSuccess(actor, "user.transfer-ownership", ref(next.id()),
                 Map.of("ownerId", owner.id()), Map.of("ownerId", next.id()));
         return promoted;
