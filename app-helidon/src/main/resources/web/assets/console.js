@@ -263,6 +263,7 @@ const routes = [
 const router = createRouter({ history: createWebHashHistory(), routes });
 router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
 
+await api.restore(); // a reload keeps the session: a new access token from the session cookie
 createApp({
   setup() {
     async function signOut() { await api.logout(); session.me = null; router.push('/login'); }

@@ -466,4 +466,5 @@ const App = {
     <SetPassword v-if="settingPassword"/><router-view v-else/>`,
 };
 
+await api.restore(); // a reload keeps the session: a new access token from the session cookie
 createApp(App).use(router).mount('#app');

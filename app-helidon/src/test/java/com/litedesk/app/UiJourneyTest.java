@@ -97,6 +97,24 @@ class UiJourneyTest {
         assertThat(violations).as("accessibility of " + name).isEmpty();
     }
 
+    /**
+     * Nothing a script can read holds a token: Web Storage keeps at most a signed-in hint, and the refresh token's
+     * cookie is HttpOnly (absent from document.cookie) and SameSite=Strict.
+     */
+    private static void assertNoTokenKeptByScripts(Page page) {
+        @SuppressWarnings("unchecked")
+        var stored = (List<String>) page.evaluate("() => [localStorage, sessionStorage].flatMap(s => Object.keys(s).map(k => s.getItem(k)))");
+        assertThat(stored).allSatisfy(value -> assertThat(value).isEqualTo("1"));
+        assertThat((String) page.evaluate("() => document.cookie")).doesNotContain("litedesk_refresh");
+        var cookies = page.context().cookies();
+        assertThat(cookies).filteredOn(c -> c.name.equals("litedesk_refresh")).isNotEmpty()
+                .allSatisfy(c -> {
+                    assertThat(c.httpOnly).isTrue();
+                    assertThat(c.sameSite).isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.STRICT);
+                    assertThat(c.path).matches("/api(/admin)?/auth/(refresh|logout)");
+                });
+    }
+
     @Test
     void aRepeatedDemoRequestTakesEffectOnlyThroughTheLinkMailedToItsAddress() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
@@ -158,6 +176,9 @@ class UiJourneyTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.getByText("Acme Ltd")).isVisible();
         check(page, "console-requests");
+        page.reload(); // the console keeps its session through the cookie: the access token was in memory only
+        assertThat(page.getByText("Acme Ltd")).isVisible();
+        assertNoTokenKeptByScripts(page);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Convert")).click();
         assertThat(page.getByTestId("instance-state")).hasText("READY", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(page.getByText("INVITATION")).isVisible();
@@ -191,8 +212,11 @@ class UiJourneyTest {
         assertThat(page.getByTestId("totals-qualified")).containsText("1 deal");
         assertThat(page.getByTestId("totals-qualified")).containsText("25,000");
         assertThat(page.getByTestId("totals-lead")).containsText("0 deals");
+        assertNoTokenKeptByScripts(page);
         page.reload();
         assertThat(page.locator("section[data-stage=qualified] article.card")).hasText(java.util.regex.Pattern.compile("Analytical engine"));
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+        assertNoTokenKeptByScripts(page);
         page.locator("section[data-stage=qualified] article.card").focus();
         page.keyboard().press("ArrowRight");
         assertThat(page.getByTestId("totals-proposal")).containsText("1 deal");
