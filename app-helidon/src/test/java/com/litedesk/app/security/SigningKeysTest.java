@@ -43,7 +43,7 @@ class SigningKeysTest {
     }
 
     private static String token(JwtTokenService tokens, Moving clock, String user) {
-        return tokens.issue(new AccessClaims(user, AUDIENCE, "OWNER", "t-" + user, clock.now, clock.now.plus(Duration.ofMinutes(15))));
+        return tokens.issue(new AccessClaims(user, AUDIENCE, "OWNER", "t-" + user, clock.now, clock.now.plus(Duration.ofMinutes(15)), "s-" + user));
     }
 
     private static String kid(String token) throws Exception {
