@@ -25,6 +25,7 @@ public final class PlatformServer implements AutoCloseable {
     public final ControlPlaneApplication app;
     public final ObjectMapper json = Json.mapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, OpenApiContract> contracts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PlatformServer(ControlPlaneApplication app) {
         this.app = app;
@@ -55,6 +56,7 @@ public final class PlatformServer implements AutoCloseable {
             }
             headers.forEach(b::header);
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            contract(host).check(method, path, r);
             JsonNode node = null;
             if (r.headers().firstValue("Content-Type").orElse("").contains("json") && !r.body().isEmpty()) {
                 node = json.readTree(r.body());
@@ -63,6 +65,30 @@ public final class PlatformServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The OpenAPI document of the server that answers at {@code host}: the control plane's own at localhost, an
+     * instance's through the front door (the committed instance document where no instance answers).
+     */
+    private OpenApiContract contract(String host) throws Exception {
+        String key = host.equals("localhost") ? host : "instance:" + host;
+        OpenApiContract known = contracts.get(key);
+        if (known != null) {
+            return known;
+        }
+        var doc = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/openapi"))
+                .timeout(Duration.ofSeconds(30)).header("Host", host + ":8080").build(), HttpResponse.BodyHandlers.ofString());
+        OpenApiContract contract;
+        if (doc.statusCode() == 200) {
+            contract = OpenApiContract.of(doc.body());
+            contracts.put(key, contract);
+        } else if (host.equals("localhost")) {
+            throw new AssertionError("the control plane serves no OpenAPI document: " + doc.statusCode() + " " + doc.body());
+        } else {
+            contract = OpenApiContract.committed("instance.json"); // not kept: the instance may answer later
+        }
+        return contract;
     }
 
     public TestServer.Answer admin(String method, String path, String token, Object body) {

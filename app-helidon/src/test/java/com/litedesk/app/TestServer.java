@@ -32,6 +32,7 @@ public final class TestServer implements AutoCloseable {
     public final ObjectMapper json = Json.mapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private volatile OpenApiContract contract;
 
     private TestServer(InstanceApplication app) {
         this.app = app;
@@ -121,6 +122,7 @@ public final class TestServer implements AutoCloseable {
             }
             headers.forEach(b::header);
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            contract().check(method, path, r);
             JsonNode node = null;
             String type = r.headers().firstValue("Content-Type").orElse("");
             if (type.contains("json") && !r.body().isEmpty()) {
@@ -130,6 +132,18 @@ public final class TestServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** This server's own OpenAPI document, as the check on every answer. */
+    private OpenApiContract contract() throws Exception {
+        if (contract == null) {
+            var doc = client.send(HttpRequest.newBuilder(URI.create(base + "/openapi")).build(), HttpResponse.BodyHandlers.ofString());
+            if (doc.statusCode() != 200) {
+                throw new AssertionError("the server serves no OpenAPI document: " + doc.statusCode() + " " + doc.body());
+            }
+            contract = OpenApiContract.of(doc.body());
+        }
+        return contract;
     }
 
     @Override

@@ -72,29 +72,21 @@ public final class Api {
         return catalog;
     }
 
-    /** A JSON route behind authentication (the handler calls {@code call.actor()}). */
-    public void route(HttpRules rules, Method method, String path, String summary, Handler handler) {
-        route(rules, method, path, summary, true, handler);
-    }
-
-    public void route(HttpRules rules, Method method, String path, String summary, boolean authenticated, Handler handler) {
-        catalog.add(new RouteCatalog.Route(method.text(), path, summary, authenticated, "application/json", "application/json"));
-        boolean replayable = authenticated && !isAuthPath(path);
-        rules.route(method, path, (req, res) -> run(req, res, method, replayable, handler));
-    }
-
-    /** Routes of logging in and out ({@code /api/auth/...} on an instance, {@code /api/admin/auth/...} on the control plane). */
-    private static boolean isAuthPath(String path) {
-        return path.startsWith("/api/auth/") || path.startsWith("/api/admin/auth/");
+    /** A JSON route as declared: the handler answers with a {@link Reply}. */
+    public void route(HttpRules rules, Route route, Handler handler) {
+        catalog.add(route);
+        Method method = Method.create(route.method());
+        boolean replayable = route.idempotent();
+        rules.route(method, route.path(), (req, res) -> run(req, res, route, method, replayable, handler));
     }
 
     /** A streamed route: the handler reads the raw body and/or writes the response. */
-    public void stream(HttpRules rules, Method method, String path, String summary, String requestType, String responseType,
-                       StreamHandler handler) {
-        catalog.add(new RouteCatalog.Route(method.text(), path, summary, true, requestType, responseType));
-        rules.route(method, path, (req, res) -> {
+    public void stream(HttpRules rules, Route route, StreamHandler handler) {
+        catalog.add(route);
+        rules.route(Method.create(route.method()), route.path(), (req, res) -> {
             String requestId = requestId(req);
             try {
+                refuseUndeclaredQuery(req, route);
                 handler.handle(new Call(req, json, auth, null, requestId), res);
             } catch (Exception e) {
                 fail(res, e, requestId);
@@ -102,9 +94,46 @@ public final class Api {
         });
     }
 
-    private void run(ServerRequest req, ServerResponse res, Method method, boolean replayable, Handler handler) {
+    /**
+     * A query parameter the route does not declare is a mistake of the client's (a typo would otherwise be ignored);
+     * a declared number must be a whole number in its range, a declared flag true or false.
+     */
+    private static void refuseUndeclaredQuery(ServerRequest req, Route route) {
+        for (Route.Param param : route.query()) {
+            if (req.query().contains(param.name())) {
+                checkValue(param, req.query().get(param.name()));
+            }
+        }
+        for (String name : req.query().names()) {
+            if (!route.hasQuery(name)) {
+                throw LiteDeskException.invalid(name.length() > 64 ? name.substring(0, 64) + "…" : name,
+                        route.query().isEmpty() ? "is not a query parameter of this route; it takes none"
+                                : "is not a query parameter of this route; it takes " + String.join(", ",
+                                route.query().stream().map(Route.Param::name).toList()));
+            }
+        }
+    }
+
+    private static void checkValue(Route.Param param, String raw) {
+        if (param.type() == Integer.class) {
+            String range = "must be a whole number from " + param.minimum() + " to " + param.maximum();
+            try {
+                int value = Integer.parseInt(raw.strip());
+                if (value < param.minimum() || value > param.maximum()) {
+                    throw LiteDeskException.invalid(param.name(), range);
+                }
+            } catch (NumberFormatException e) {
+                throw LiteDeskException.invalid(param.name(), range);
+            }
+        } else if (param.type() == Boolean.class && !List.of("true", "false", "1", "0", "").contains(raw)) {
+            throw LiteDeskException.invalid(param.name(), "must be true or false");
+        }
+    }
+
+    private void run(ServerRequest req, ServerResponse res, Route route, Method method, boolean replayable, Handler handler) {
         String requestId = requestId(req);
         try {
+            refuseUndeclaredQuery(req, route);
             boolean hasBody = method == Method.POST || method == Method.PATCH || method == Method.PUT;
             byte[] body = hasBody ? readBody(req.content().inputStream()) : new byte[0];
             Call call = new Call(req, json, auth, body, requestId);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.FieldError;
 import com.litedesk.ports.LiteDeskException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +18,7 @@ public final class Problems {
     public static final String TYPE_BASE = "https://litedesk.dev/problems/";
 
     /** A problem ready to be written. */
-    public record Problem(int status, Map<String, Object> body, Map<String, String> headers) {
+    public record Problem(int status, ProblemDetails body, Map<String, String> headers) {
     }
 
     private Problems() {
@@ -57,18 +56,8 @@ public final class Problems {
 
     public static Problem problem(int status, String code, String detail, List<FieldError> errors, String requestId,
                                   Map<String, String> headers) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + code.toLowerCase().replace('_', '-'));
-        body.put("title", title(status));
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("code", code);
-        if (requestId != null) {
-            body.put("requestId", requestId);
-        }
-        if (!errors.isEmpty()) {
-            body.put("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
-        }
+        var body = new ProblemDetails(TYPE_BASE + code.toLowerCase().replace('_', '-'), title(status), status, detail, code, requestId,
+                errors.isEmpty() ? null : List.copyOf(errors));
         return new Problem(status, body, headers);
     }
 

@@ -2,7 +2,6 @@ package com.litedesk.app.http;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * Every route the server serves, recorded as it is registered: the OpenAPI document is made from
@@ -10,18 +9,12 @@ import java.util.regex.Pattern;
  */
 public final class RouteCatalog {
 
-    /** One served route; {@code path} uses {name} placeholders. */
-    public record Route(String method, String path, String summary, boolean authenticated, String requestType,
-                        String responseType) {
-        boolean matchesPath(String actual) {
-            return Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+")).matcher(actual).matches();
-        }
-    }
-
     private final CopyOnWriteArrayList<Route> routes = new CopyOnWriteArrayList<>();
 
-    void add(Route route) {
-        routes.addIfAbsent(route); // a routing built twice (the server's, and the front door's copy) registers its routes again
+    synchronized void add(Route route) {
+        if (routes.stream().noneMatch(route::sameAs)) { // a routing built twice (the server's, and the front door's copy) registers its routes again
+            routes.add(route);
+        }
     }
 
     public List<Route> routes() {

@@ -148,7 +148,7 @@ public final class ControlPlaneModule {
                 new AuthResource(api, controlPlane.auth(), "/api/admin"),
                 new PublicResource(api, controlPlane, platform.demoRequestsPerHour()),
                 new PlatformAdminResources(api, controlPlane),
-                new OpenApiResource(api, InstanceModule.VERSION)));
+                new OpenApiResource(api, OpenApiResource.CONTROL_PLANE_TITLE, InstanceModule.VERSION)));
         services.addAll(com.litedesk.app.web.WebUi.controlPlane());
         return new ControlPlaneApplication(storage, controlPlane, runtimes, platform, outside,
                 config.integrations().backupRetention(), api, pipeline, frontDoor, services,

@@ -100,7 +100,7 @@ public final class InstanceModule {
                 new AuthResource(api, crm.auth(), "/api"),
                 new AdministrationResources(api, crm, stats),
                 new ManagementResource(api, crm, stats, config.managementKey(), signingKeys),
-                new OpenApiResource(api, VERSION)));
+                new OpenApiResource(api, OpenApiResource.INSTANCE_TITLE, VERSION)));
         services.addAll(com.litedesk.app.web.WebUi.instance());
         return new InstanceApplication(storage, crm, api, pipeline, services,
                 config.bindHost(), config.port(), Math.max(config.maxBodyBytes(), config.maxImportBytes()));

@@ -1,8 +1,10 @@
 package com.litedesk.core.audit;
 
+import com.litedesk.ports.contract.Nullable;
+
 /**
  * The result of re-computing the audit chain: {@code valid} when every entry's hash matches its
  * content and its predecessor, with no gaps; otherwise the first entry that breaks it and why.
  */
-public record AuditVerification(boolean valid, long entriesChecked, Long firstBrokenSeq, String problem) {
+public record AuditVerification(boolean valid, long entriesChecked, @Nullable Long firstBrokenSeq, @Nullable String problem) {
 }

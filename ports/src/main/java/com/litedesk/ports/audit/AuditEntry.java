@@ -1,5 +1,6 @@
 package com.litedesk.ports.audit;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.crm.RecordRef;
 import com.litedesk.ports.store.Entity;
 import java.time.Instant;
@@ -16,14 +17,14 @@ public record AuditEntry(
         long version,
         long seq,
         Instant at,
-        String actorId,
+        @Nullable String actorId,
         String action,
-        RecordRef record,
+        @Nullable RecordRef record,
         AuditOutcome outcome,
-        Map<String, String> before,
-        Map<String, String> after,
-        String requestId,
-        String prevHash,
+        @Nullable Map<String, String> before,
+        @Nullable Map<String, String> after,
+        @Nullable String requestId,
+        @Nullable String prevHash,
         String hash) implements Entity {
 
     public AuditEntry {

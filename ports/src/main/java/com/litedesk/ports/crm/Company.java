@@ -1,5 +1,6 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.SearchText;
 import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
@@ -10,17 +11,17 @@ public record Company(
         String id,
         long version,
         String name,
-        String domain,
-        String industry,
-        String size,
-        Address address,
+        @Nullable String domain,
+        @Nullable String industry,
+        @Nullable String size,
+        @Nullable Address address,
         String ownerId,
-        String teamId,
+        @Nullable String teamId,
         Map<String, Object> customFields,
         Instant createdAt,
-        String createdBy,
+        @Nullable String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned, Searchable {
+        @Nullable String updatedBy) implements Owned, Searchable {
 
     public Company {
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);

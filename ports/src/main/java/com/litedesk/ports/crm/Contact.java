@@ -1,5 +1,6 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.SearchText;
 import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
@@ -14,20 +15,20 @@ import java.util.Map;
 public record Contact(
         String id,
         long version,
-        String firstName,
-        String lastName,
+        @Nullable String firstName,
+        @Nullable String lastName,
         List<String> emails,
         List<String> phones,
-        String title,
-        String companyId,
+        @Nullable String title,
+        @Nullable String companyId,
         List<String> tags,
         String ownerId,
-        String teamId,
+        @Nullable String teamId,
         Map<String, Object> customFields,
         Instant createdAt,
-        String createdBy,
+        @Nullable String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned, Searchable {
+        @Nullable String updatedBy) implements Owned, Searchable {
 
     public Contact {
         emails = emails == null ? List.of() : List.copyOf(emails);

@@ -1,5 +1,6 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.SearchText;
 import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
@@ -17,21 +18,21 @@ public record Deal(
         long version,
         String title,
         BigDecimal value,
-        String currency,
+        @Nullable String currency,
         String pipelineId,
         String stageId,
         String rank,
         DealStatus status,
-        LocalDate expectedCloseDate,
+        @Nullable LocalDate expectedCloseDate,
         List<String> contactIds,
-        String companyId,
+        @Nullable String companyId,
         String ownerId,
-        String teamId,
+        @Nullable String teamId,
         Map<String, Object> customFields,
         Instant createdAt,
-        String createdBy,
+        @Nullable String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned, Searchable {
+        @Nullable String updatedBy) implements Owned, Searchable {
 
     public Deal {
         contactIds = contactIds == null ? List.of() : List.copyOf(contactIds);

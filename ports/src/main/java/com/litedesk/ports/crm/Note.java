@@ -1,5 +1,6 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.SearchText;
 import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
@@ -8,13 +9,13 @@ public record Note(
         String id,
         long version,
         String text,
-        RecordRef target,
+        @Nullable RecordRef target,
         String ownerId,
-        String teamId,
+        @Nullable String teamId,
         Instant createdAt,
-        String createdBy,
+        @Nullable String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned, Searchable {
+        @Nullable String updatedBy) implements Owned, Searchable {
 
     /** Found by its text. */
     @Override

@@ -1,5 +1,6 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.contract.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,9 @@ public record Pipeline(
         List<Stage> stages,
         boolean isDefault,
         Instant createdAt,
-        String createdBy,
+        @Nullable String createdBy,
         Instant updatedAt,
-        String updatedBy) implements com.litedesk.ports.store.Entity {
+        @Nullable String updatedBy) implements com.litedesk.ports.store.Entity {
 
     public Pipeline {
         stages = List.copyOf(stages);

@@ -1,5 +1,6 @@
 package com.litedesk.ports.crm;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.SearchText;
 import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
@@ -10,19 +11,19 @@ public record Task(
         String id,
         long version,
         String title,
-        String description,
-        LocalDate dueDate,
+        @Nullable String description,
+        @Nullable LocalDate dueDate,
         TaskPriority priority,
         TaskStatus status,
         String assigneeId,
-        RecordRef linkedRecord,
-        Instant completedAt,
+        @Nullable RecordRef linkedRecord,
+        @Nullable Instant completedAt,
         String ownerId,
-        String teamId,
+        @Nullable String teamId,
         Instant createdAt,
-        String createdBy,
+        @Nullable String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Owned, Searchable {
+        @Nullable String updatedBy) implements Owned, Searchable {
 
     /** Found by title (first), then by description. */
     @Override

@@ -1,5 +1,6 @@
 package com.litedesk.ports.identity;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.SearchText;
 import com.litedesk.ports.store.Searchable;
 import java.time.Instant;
@@ -12,12 +13,12 @@ public record User(
         String email,
         String name,
         Role role,
-        String teamId,
+        @Nullable String teamId,
         boolean active,
         Instant createdAt,
-        String createdBy,
+        @Nullable String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Entity, Searchable {
+        @Nullable String updatedBy) implements Entity, Searchable {
 
     /** Found by name (first), then by email. */
     @Override

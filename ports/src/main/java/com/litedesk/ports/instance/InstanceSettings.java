@@ -1,5 +1,6 @@
 package com.litedesk.ports.instance;
 
+import com.litedesk.ports.contract.Nullable;
 import java.time.Instant;
 import com.litedesk.ports.crm.CustomFieldDefinition;
 import com.litedesk.ports.store.Entity;
@@ -14,13 +15,13 @@ public record InstanceSettings(
         String id,
         long version,
         String name,
-        String plan,
+        @Nullable String plan,
         PlanLimits limits,
         Map<String, List<CustomFieldDefinition>> customFields,
         Instant createdAt,
-        String createdBy,
+        @Nullable String createdBy,
         Instant updatedAt,
-        String updatedBy) implements Entity {
+        @Nullable String updatedBy) implements Entity {
 
     public static final String ID = "instance";
 

@@ -1,5 +1,7 @@
 package com.litedesk.ports.instance;
 
+import com.litedesk.ports.contract.Nullable;
+
 /**
  * The limits of an instance's plan; a null limit is unlimited.
  *
@@ -8,6 +10,6 @@ package com.litedesk.ports.instance;
  * @param storageMb database size in MiB
  * @param requestsPerMinute API requests per minute, per instance
  */
-public record PlanLimits(Integer seats, Long contacts, Long storageMb, Integer requestsPerMinute) {
+public record PlanLimits(@Nullable Integer seats, @Nullable Long contacts, @Nullable Long storageMb, @Nullable Integer requestsPerMinute) {
     public static final PlanLimits UNLIMITED = new PlanLimits(null, null, null, null);
 }

@@ -1,5 +1,6 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.Entity;
 import java.time.Instant;
 
@@ -16,6 +17,6 @@ public record Backup(
         long sizeBytes,
         long documents,
         String trigger,
-        String createdBy,
+        @Nullable String createdBy,
         Instant createdAt) implements Entity {
 }

@@ -1,5 +1,6 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.SearchText;
 import com.litedesk.ports.store.Searchable;
 import com.litedesk.ports.store.Entity;
@@ -17,18 +18,18 @@ public record DemoRequest(
         String companyName,
         String contactName,
         String email,
-        String phone,
-        String companySize,
-        String industry,
+        @Nullable String phone,
+        @Nullable String companySize,
+        @Nullable String industry,
         String subdomain,
-        String message,
+        @Nullable String message,
         DemoRequestState state,
         int submissions,
-        String instanceId,
-        String decisionNote,
+        @Nullable String instanceId,
+        @Nullable String decisionNote,
         Instant createdAt,
         Instant updatedAt,
-        String updatedBy) implements Entity, Searchable {
+        @Nullable String updatedBy) implements Entity, Searchable {
 
     /** This request moved to {@code newState} by {@code by}. */
     public DemoRequest withState(DemoRequestState newState, String note, String newInstanceId, String by, Instant at) {

@@ -1,7 +1,8 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import java.time.Instant;
 
 /** One health check of an instance. */
-public record HealthSample(Instant at, boolean healthy, long latencyMillis, String detail) {
+public record HealthSample(Instant at, boolean healthy, long latencyMillis, @Nullable String detail) {
 }

@@ -1,5 +1,6 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.SearchText;
 import com.litedesk.ports.store.Searchable;
 import com.litedesk.ports.store.Entity;
@@ -15,19 +16,19 @@ public record Instance(
         long version,
         String subdomain,
         String name,
-        String customerId,
-        String subscriptionId,
-        String demoRequestId,
+        @Nullable String customerId,
+        @Nullable String subscriptionId,
+        @Nullable String demoRequestId,
         String planId,
         InstanceState state,
-        String stateReason,
+        @Nullable String stateReason,
         String ownerEmail,
-        String ownerName,
+        @Nullable String ownerName,
         HealthStatus health,
-        UsageSample usage,
+        @Nullable UsageSample usage,
         Instant createdAt,
         Instant updatedAt,
-        Instant readyAt) implements Entity, Searchable {
+        @Nullable Instant readyAt) implements Entity, Searchable {
 
     /** This instance in {@code state} (why: {@code reason}, may be null) from {@code at}. */
     public Instance withState(InstanceState state, String reason, Instant at) {

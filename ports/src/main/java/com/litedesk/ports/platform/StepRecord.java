@@ -1,5 +1,6 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import java.time.Instant;
 
 /**
@@ -10,11 +11,11 @@ public record StepRecord(
         StepName name,
         StepState state,
         int attempts,
-        Instant startedAt,
-        Instant finishedAt,
-        Long durationMillis,
-        String lastError,
-        Instant nextAttemptAt) {
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Long durationMillis,
+        @Nullable String lastError,
+        @Nullable Instant nextAttemptAt) {
 
     public static StepRecord pending(StepName name) {
         return new StepRecord(name, StepState.PENDING, 0, null, null, null, null, null);

@@ -1,5 +1,6 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.Entity;
 import java.time.Instant;
 
@@ -7,12 +8,12 @@ import java.time.Instant;
 public record Subscription(
         String id,
         long version,
-        String customerId,
-        String instanceId,
+        @Nullable String customerId,
+        @Nullable String instanceId,
         String planId,
         SubscriptionStatus status,
         Instant startedAt,
-        Instant trialEndsAt,
+        @Nullable Instant trialEndsAt,
         Instant updatedAt) implements Entity {
 
     public Subscription with(String newPlanId, SubscriptionStatus newStatus, Instant at) {

@@ -1,5 +1,6 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import java.time.Instant;
 
 /** An instance's usage at one moment, as its metrics endpoint reported it. */
@@ -12,5 +13,5 @@ public record UsageSample(
         long tasks,
         long storageBytes,
         long requests,
-        Long p95Millis) {
+        @Nullable Long p95Millis) {
 }

@@ -1,5 +1,6 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.store.Entity;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,9 @@ public record Workflow(
         WorkflowKind kind,
         List<StepRecord> steps,
         Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant finishedAt,
         boolean failed,
-        String restoreFrom) implements Entity {
+        @Nullable String restoreFrom) implements Entity {
 
     public Workflow withSteps(List<StepRecord> newSteps, Instant newFinishedAt, boolean nowFailed) {
         return new Workflow(id, version + 1, kind, List.copyOf(newSteps), startedAt, newFinishedAt, nowFailed, restoreFrom);

@@ -1,15 +1,16 @@
 package com.litedesk.app.http.resources;
 
-import com.litedesk.app.http.Api;
-import com.litedesk.app.http.Reply;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Call;
+import com.litedesk.app.http.Reply;
+import com.litedesk.app.http.Route;
 import com.litedesk.core.identity.Authentication;
 import com.litedesk.core.identity.TokenPair;
-import io.helidon.http.Method;
+import com.litedesk.ports.contract.Nullable;
+import com.litedesk.ports.identity.User;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
-import java.util.Map;
 
 /**
  * Login, token refresh, logout, who am I, password change and set-password, under {@code <prefix>/auth}. Login and
@@ -22,17 +23,21 @@ public final class AuthResource implements HttpService {
     }
 
     /** Refresh and logout: the refresh token, or nothing when the session cookie holds it. */
-    public record Refresh(String refreshToken) {
+    public record Refresh(@Nullable String refreshToken) {
     }
 
     /** What login and refresh answer; {@code refreshToken} is left out for browsers, which keep it as the cookie. */
-    public record Session(String accessToken, @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken, long expiresIn) {
+    public record Session(String accessToken, @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken, long expiresIn) {
     }
 
     public record PasswordChange(String currentPassword, String newPassword) {
     }
 
     public record SetPassword(String token, String password) {
+    }
+
+    /** The answer of a set-password. */
+    public record PasswordSet(boolean passwordSet) {
     }
 
     private final Api api;
@@ -50,36 +55,38 @@ public final class AuthResource implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        api.route(rules, Method.POST, base + "/login",
-                "Log in: an access token (15 min), and a refresh token as an HttpOnly cookie (and in the answer, but not to browsers)",
-                false, call -> {
-                    cookie.requireSameOrigin(call);
-                    Login login = call.body(Login.class);
-                    return session(call, auth.login(login.email(), login.password(), call.clientAddress(), call.requestId()));
-                });
-        api.route(rules, Method.POST, base + "/refresh",
-                "Trade the refresh token (in the body, or the session cookie with the X-CSRF header) for new tokens; single use, reuse ends the session",
-                false, call -> {
-                    cookie.requireSameOrigin(call);
-                    return session(call, auth.refresh(refreshToken(call)));
-                });
-        api.route(rules, Method.POST, base + "/logout",
-                "End the session of the refresh token (in the body, or the session cookie with the X-CSRF header); its access tokens stop working",
-                false, call -> {
-                    cookie.requireSameOrigin(call);
-                    auth.logout(refreshToken(call));
-                    return Reply.noContent().withCookies(cookie.clear(call));
-                });
-        api.route(rules, Method.GET, base + "/me", "The logged-in user", call -> Reply.ok(auth.me(call.actor())));
-        api.route(rules, Method.POST, base + "/password", "Change my password (ends my other sessions at once)", call -> {
+        api.route(rules, Route.post(base + "/login",
+                        "Log in: an access token (15 min), and a refresh token as an HttpOnly cookie (and in the answer, but not to browsers)")
+                .open().id("login").body(Login.class).returns(Session.class).problems(403, 423), call -> {
+            cookie.requireSameOrigin(call);
+            Login login = call.body(Login.class);
+            return session(call, auth.login(login.email(), login.password(), call.clientAddress(), call.requestId()));
+        });
+        api.route(rules, Route.post(base + "/refresh",
+                        "Trade the refresh token (in the body, or the session cookie with the X-CSRF header) for new tokens; single use, reuse ends the session")
+                .open().id("refreshTokens").optionalBody(Refresh.class).returns(Session.class).problems(401, 403), call -> {
+            cookie.requireSameOrigin(call);
+            return session(call, auth.refresh(refreshToken(call)));
+        });
+        api.route(rules, Route.post(base + "/logout",
+                        "End the session of the refresh token (in the body, or the session cookie with the X-CSRF header); its access tokens stop working")
+                .open().id("logout").optionalBody(Refresh.class).noContent().problems(403), call -> {
+            cookie.requireSameOrigin(call);
+            auth.logout(refreshToken(call));
+            return Reply.noContent().withCookies(cookie.clear(call));
+        });
+        api.route(rules, Route.get(base + "/me", "The logged-in user").id("getMe").returns(User.class), call -> Reply.ok(auth.me(call.actor())));
+        api.route(rules, Route.post(base + "/password", "Change my password (ends my other sessions at once)").id("changePassword")
+                .body(PasswordChange.class).noContent(), call -> {
             PasswordChange change = call.body(PasswordChange.class);
             auth.changePassword(call.actor(), change.currentPassword(), change.newPassword());
             return Reply.noContent();
         });
-        api.route(rules, Method.POST, base + "/set-password", "Set a password with the one-time token of an invitation", false, call -> {
+        api.route(rules, Route.post(base + "/set-password", "Set a password with the one-time token of an invitation").open()
+                .id("setPassword").body(SetPassword.class).returns(PasswordSet.class), call -> {
             SetPassword set = call.body(SetPassword.class);
             auth.setPassword(set.token(), set.password(), call.requestId());
-            return Reply.ok(Map.of("passwordSet", true));
+            return Reply.ok(new PasswordSet(true));
         });
     }
 

@@ -3,6 +3,15 @@ package com.litedesk.app.http.resources;
 import com.litedesk.app.csv.CsvStreams;
 import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Reply;
+import com.litedesk.app.http.Route;
+import com.litedesk.core.crm.deals.DealBoard;
+import com.litedesk.core.records.ImportReport;
+import com.litedesk.ports.contract.Nullable;
+import com.litedesk.ports.crm.Company;
+import com.litedesk.ports.crm.Contact;
+import com.litedesk.ports.crm.Deal;
+import com.litedesk.ports.crm.Note;
+import com.litedesk.ports.crm.Task;
 import com.litedesk.core.LiteDesk;
 import com.litedesk.core.crm.companies.CompanyDraft;
 import com.litedesk.core.crm.contacts.ContactDraft;
@@ -11,7 +20,6 @@ import com.litedesk.core.crm.notes.NoteDraft;
 import com.litedesk.core.crm.tasks.TaskDraft;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.RecordType;
-import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
@@ -19,7 +27,7 @@ import io.helidon.webserver.http.HttpService;
 public final class CrmResources implements HttpService {
 
     /** The body of a deal move. */
-    public record Move(String stageId, Integer position) {
+    public record Move(String stageId, @Nullable Integer position) {
     }
 
     private final Api api;
@@ -34,22 +42,26 @@ public final class CrmResources implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        new RecordResource<>(api, crm, crm.contacts(), ContactDraft.class, RecordType.CONTACT, "/api/contacts", true)
-                .routing(rules, r -> api.stream(r, Method.POST, "/api/contacts/import",
-                        "Import contacts from CSV (upsert by email; ?dryRun=true; ?map=Header:field,...)", "text/csv", "application/json",
+        new RecordResource<>(api, crm, crm.contacts(), Contact.class, ContactDraft.class, RecordType.CONTACT, "/api/contacts", true)
+                .routing(rules, r -> api.stream(r, importRoute("/api/contacts/import",
+                                "Import contacts from CSV (upsert by email; ?dryRun=true; ?map=Header:field,...)", "importContacts"),
                         (call, res) -> CsvStreams.importCsv(call, res, api.json(), maxImportBytes,
                                 (rows, mapping, dryRun) -> crm.imports().importContacts(call.actor(), rows, mapping, dryRun))));
-        new RecordResource<>(api, crm, crm.companies(), CompanyDraft.class, RecordType.COMPANY, "/api/companies", true)
-                .routing(rules, r -> api.stream(r, Method.POST, "/api/companies/import",
-                        "Import companies from CSV (upsert by domain; ?dryRun=true; ?map=Header:field,...)", "text/csv", "application/json",
+        new RecordResource<>(api, crm, crm.companies(), Company.class, CompanyDraft.class, RecordType.COMPANY, "/api/companies", true)
+                .routing(rules, r -> api.stream(r, importRoute("/api/companies/import",
+                                "Import companies from CSV (upsert by domain; ?dryRun=true; ?map=Header:field,...)", "importCompanies"),
                         (call, res) -> CsvStreams.importCsv(call, res, api.json(), maxImportBytes,
                                 (rows, mapping, dryRun) -> crm.imports().importCompanies(call.actor(), rows, mapping, dryRun))));
-        new RecordResource<>(api, crm, crm.deals(), DealDraft.class, RecordType.DEAL, "/api/deals", true)
+        new RecordResource<>(api, crm, crm.deals(), Deal.class, DealDraft.class, RecordType.DEAL, "/api/deals", true)
                 .routing(rules, r -> {
-                    api.route(r, Method.GET, "/api/deals/board", "A pipeline as a board: per-stage counts, totals and first deals",
+                    api.route(r, Route.get("/api/deals/board", "A pipeline as a board: per-stage counts, totals and first deals")
+                                    .id("getDealBoard").returns(DealBoard.class)
+                                    .query(Route.Param.text("pipelineId", "The pipeline (else the default one)"),
+                                            Route.Param.number("perStage", "Deals shown per stage", 1, 200, 50)),
                             call -> Reply.ok(crm.deals().board(call.actor(), call.query("pipelineId"),
                                     call.intQuery("perStage") == null ? 50 : call.intQuery("perStage"))));
-                    api.route(r, Method.POST, "/api/deals/{id}/move", "Move a deal to a stage and position (audited)", call -> {
+                    api.route(r, Route.post("/api/deals/{id}/move", "Move a deal to a stage and position (audited)").id("moveDeal")
+                            .body(Move.class).ifMatch().returns(Deal.class).etag(), call -> {
                         Move move = call.body(Move.class);
                         if (move.stageId() == null) {
                             throw LiteDeskException.invalid("stageId", "is required");
@@ -58,15 +70,22 @@ public final class CrmResources implements HttpService {
                         return Reply.ok(moved).withVersion(moved.version());
                     });
                 });
-        new RecordResource<>(api, crm, crm.tasks(), TaskDraft.class, RecordType.TASK, "/api/tasks", false)
+        new RecordResource<>(api, crm, crm.tasks(), Task.class, TaskDraft.class, RecordType.TASK, "/api/tasks", false)
                 .routing(rules, r -> {
-                    api.route(r, Method.GET, "/api/tasks/mine", "My open tasks",
+                    api.route(r, Route.get("/api/tasks/mine", "My open tasks").id("listMyTasks").listed().returns(Route.pageOf(Task.class)),
                             call -> Reply.ok(crm.tasks().myOpen(call.actor(), call.listRequest())));
-                    api.route(r, Method.GET, "/api/tasks/overdue", "Open tasks past their due date",
+                    api.route(r, Route.get("/api/tasks/overdue", "Open tasks past their due date").id("listOverdueTasks").listed()
+                                    .returns(Route.pageOf(Task.class)),
                             call -> Reply.ok(crm.tasks().overdue(call.actor(), call.listRequest())));
                 });
-        new RecordResource<>(api, crm, crm.notes(), NoteDraft.class, RecordType.NOTE, "/api/notes", false)
+        new RecordResource<>(api, crm, crm.notes(), Note.class, NoteDraft.class, RecordType.NOTE, "/api/notes", false)
                 .routing(rules, r -> {
                 });
+    }
+
+    private static Route importRoute(String path, String summary, String id) {
+        return Route.post(path, summary).id(id).csvBody().returns(ImportReport.class)
+                .query(Route.Param.flag("dryRun", "Check the file and count what would happen, writing nothing"),
+                        Route.Param.text("map", "Which CSV column fills which field: Header:field pairs joined by ','"));
     }
 }

@@ -2,16 +2,28 @@ package com.litedesk.app.http.resources;
 
 import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Reply;
+import com.litedesk.app.http.Route;
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
-import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Liveness (the process answers) and readiness (the database answers, the instance is set up). */
 public final class HealthResource implements HttpService {
+
+    /** The process answers. */
+    public record Liveness(String status) {
+    }
+
+    /** Whether the database answers, and how fast. */
+    public record DatabaseState(String state, @Nullable Double pingMs) {
+    }
+
+    /** Readiness: UP once the database answers and the instance is set up (else 503 with the same body). */
+    public record Readiness(String status, String instanceId, String version, DatabaseState database) {
+    }
 
     private final Api api;
     private final InstanceRepositories stores;
@@ -27,9 +39,10 @@ public final class HealthResource implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        api.route(rules, Method.GET, "/health", "Liveness: the process answers", false, call -> Reply.ok(Map.of("status", "UP")));
-        api.route(rules, Method.GET, "/health/status", "Readiness with version and database state", false, call -> {
-            Map<String, Object> out = new LinkedHashMap<>();
+        api.route(rules, Route.get("/health", "Liveness: the process answers").open().id("getLiveness").returns(Liveness.class),
+                call -> Reply.ok(new Liveness("UP")));
+        api.route(rules, Route.get("/health/status", "Readiness with version and database state").open().id("getReadiness")
+                .returns(Readiness.class).alsoAnswers(503), call -> {
             String database;
             boolean ready;
             long started = System.nanoTime();
@@ -40,11 +53,13 @@ public final class HealthResource implements HttpService {
                 ready = false;
                 database = "DOWN";
             }
-            out.put("status", ready ? "UP" : "DOWN");
-            out.put("instanceId", instanceId);
-            out.put("version", version);
-            out.put("database", Map.of("state", database, "pingMs", Math.round((System.nanoTime() - started) / 10_000.0) / 100.0));
+            var out = new Readiness(ready ? "UP" : "DOWN", instanceId, version, new DatabaseState(database, pingMillis(started)));
             return new Reply(ready ? 200 : 503, out, Map.of());
         });
+    }
+
+    /** Milliseconds since {@code started}, to two decimals. */
+    static double pingMillis(long started) {
+        return Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
     }
 }

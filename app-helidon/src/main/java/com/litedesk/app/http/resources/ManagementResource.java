@@ -3,17 +3,19 @@ package com.litedesk.app.http.resources;
 import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Call;
 import com.litedesk.app.http.Reply;
+import com.litedesk.app.http.Route;
+import com.litedesk.ports.contract.Nullable;
+import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.app.http.RequestStats;
 import com.litedesk.core.LiteDesk;
 import com.litedesk.core.access.Actor;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.instance.PlanLimits;
-import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,10 +28,27 @@ public final class ManagementResource implements HttpService {
 
     public static final String HEADER = "X-Management-Key";
 
-    public record Seed(String name, String planId, PlanLimits limits, String ownerEmail, String ownerName) {
+    public record Seed(String name, String planId, @Nullable PlanLimits limits, String ownerEmail, @Nullable String ownerName) {
     }
 
-    public record PlanChange(String planId, PlanLimits limits) {
+    public record PlanChange(String planId, @Nullable PlanLimits limits) {
+    }
+
+    /** The Owner a seed made or found. */
+    public record Seeded(String ownerId) {
+    }
+
+    /** The Owner's set-password link, null once the Owner has a password. */
+    public record OwnerInvitation(String ownerId, @Nullable String setPasswordLink) {
+    }
+
+    /** The key tokens are signed with from now on, and every key that still verifies. */
+    public record SigningKeyRotation(String kid, List<String> keys) {
+    }
+
+    /** The instance's usage now, as the control plane samples it. */
+    public record UsageNow(long users, long contacts, long companies, long deals, long tasks, long storageBytes, long requests,
+                           long p95Millis) {
     }
 
     private final Api api;
@@ -49,30 +68,29 @@ public final class ManagementResource implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        api.route(rules, Method.POST, "/internal/seed", "Control plane: create the Owner and default pipeline unless present; apply the plan", false,
-                call -> {
-                    check(call);
-                    Seed seed = call.body(Seed.class);
-                    var owner = crm.seedForProvisioning(seed.name(), seed.planId(), seed.limits() == null ? PlanLimits.UNLIMITED : seed.limits(),
-                            seed.ownerEmail(), seed.ownerName());
-                    return Reply.ok(Map.of("ownerId", owner.id()));
-                });
-        api.route(rules, Method.POST, "/internal/owner-invitation", "Control plane: a fresh set-password link for the Owner (null once set)", false,
-                call -> {
-                    check(call);
-                    var owner = crm.users().owner().orElseThrow(() -> LiteDeskException.conflict("the instance has no Owner yet"));
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("ownerId", owner.id());
-                    out.put("setPasswordLink", crm.ownerInvitationLink());
-                    return Reply.ok(out);
-                });
-        api.route(rules, Method.POST, "/internal/signing-keys/rotate",
-                "Control plane: sign with a new key from now on; the old one verifies until its tokens expire", false, call -> {
-                    check(call);
-                    String kid = signingKeys.rotate();
-                    return Reply.ok(Map.of("kid", kid, "keys", signingKeys.ids()));
-                });
-        api.route(rules, Method.PUT, "/internal/plan", "Control plane: apply a plan's limits now, without a restart", false, call -> {
+        api.route(rules, Route.post("/internal/seed", "Control plane: create the Owner and default pipeline unless present; apply the plan")
+                .managementKey().id("seedInstance").body(Seed.class).returns(Seeded.class), call -> {
+            check(call);
+            Seed seed = call.body(Seed.class);
+            var owner = crm.seedForProvisioning(seed.name(), seed.planId(), seed.limits() == null ? PlanLimits.UNLIMITED : seed.limits(),
+                    seed.ownerEmail(), seed.ownerName());
+            return Reply.ok(new Seeded(owner.id()));
+        });
+        api.route(rules, Route.post("/internal/owner-invitation", "Control plane: a fresh set-password link for the Owner (null once set)")
+                .managementKey().id("ownerInvitation").optionalBody(Map.class).returns(OwnerInvitation.class), call -> {
+            check(call);
+            var owner = crm.users().owner().orElseThrow(() -> LiteDeskException.conflict("the instance has no Owner yet"));
+            return Reply.ok(new OwnerInvitation(owner.id(), crm.ownerInvitationLink()));
+        });
+        api.route(rules, Route.post("/internal/signing-keys/rotate",
+                "Control plane: sign with a new key from now on; the old one verifies until its tokens expire").managementKey()
+                .id("rotateSigningKey").returns(SigningKeyRotation.class), call -> {
+            check(call);
+            String kid = signingKeys.rotate();
+            return Reply.ok(new SigningKeyRotation(kid, signingKeys.ids()));
+        });
+        api.route(rules, Route.put("/internal/plan", "Control plane: apply a plan's limits now, without a restart").managementKey()
+                .id("applyPlan").body(PlanChange.class).returns(InstanceSettings.class), call -> {
             check(call);
             PlanChange change = call.body(PlanChange.class);
             if (change.planId() == null || change.planId().isBlank()) {
@@ -81,19 +99,12 @@ public final class ManagementResource implements HttpService {
             return Reply.ok(crm.settings().applyPlan(Actor.system(call.requestId()), change.planId(),
                     change.limits() == null ? PlanLimits.UNLIMITED : change.limits()));
         });
-        api.route(rules, Method.GET, "/internal/usage", "Control plane: usage now (users, records, storage, requests, p95)", false, call -> {
+        api.route(rules, Route.get("/internal/usage", "Control plane: usage now (users, records, storage, requests, p95)").managementKey()
+                .id("usageNow").returns(UsageNow.class), call -> {
             check(call);
             var usage = crm.usage().snapshot();
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("users", usage.activeUsers());
-            out.put("contacts", usage.contacts());
-            out.put("companies", usage.companies());
-            out.put("deals", usage.deals());
-            out.put("tasks", usage.openTasks());
-            out.put("storageBytes", usage.storageBytes());
-            out.put("requests", stats.count());
-            out.put("p95Millis", Math.round(stats.percentileMillis(95)));
-            return Reply.ok(out);
+            return Reply.ok(new UsageNow(usage.activeUsers(), usage.contacts(), usage.companies(), usage.deals(), usage.openTasks(),
+                    usage.storageBytes(), stats.count(), Math.round(stats.percentileMillis(95))));
         });
     }
 

@@ -2,13 +2,14 @@ package com.litedesk.app.http.resources;
 
 import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Reply;
+import com.litedesk.app.http.Route;
+import com.litedesk.core.platform.demo.SubdomainAvailability;
 import com.litedesk.core.platform.ControlPlane;
 import com.litedesk.core.platform.demo.DemoRequestDraft;
 import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.time.Duration;
@@ -55,21 +56,24 @@ public final class PublicResource implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        api.route(rules, Method.POST, "/api/public/demo-requests",
-                "Ask for a demo instance (public): 202 alike for a first and a repeat submission; a repeat from one email "
-                        + "changes the open request only once confirmed through the link mailed to that address", false,
+        api.route(rules, Route.post("/api/public/demo-requests",
+                        "Ask for a demo instance (public): 202 alike for a first and a repeat submission; a repeat from one email "
+                                + "changes the open request only once confirmed through the link mailed to that address").open()
+                        .id("submitDemoRequest").body(DemoRequestDraft.class).returns(Received.class).accepted(),
                 call -> {
                     limit(call.clientAddress());
                     platform.demoRequests().submit(call.body(DemoRequestDraft.class), call.requestId());
                     return Reply.accepted(Received.ANSWER);
                 });
-        api.route(rules, Method.POST, "/api/public/demo-requests/confirm",
-                "Confirm a repeat demo submission with the token of its mailed link (public; the link works once)", false,
+        api.route(rules, Route.post("/api/public/demo-requests/confirm",
+                        "Confirm a repeat demo submission with the token of its mailed link (public; the link works once)").open()
+                        .id("confirmDemoRequest").body(Confirmation.class).returns(Confirmed.class),
                 call -> {
                     var request = platform.demoRequests().confirm(call.body(Confirmation.class).token(), call.requestId());
                     return Reply.ok(new Confirmed("confirmed", request.subdomain()));
                 });
-        api.route(rules, Method.GET, "/api/public/subdomains/{subdomain}", "Whether a subdomain can be asked for (public)", false,
+        api.route(rules, Route.get("/api/public/subdomains/{subdomain}", "Whether a subdomain can be asked for (public)").open()
+                        .id("checkSubdomain").returns(SubdomainAvailability.class),
                 call -> Reply.ok(platform.demoRequests().availability(call.path("subdomain"))));
     }
 

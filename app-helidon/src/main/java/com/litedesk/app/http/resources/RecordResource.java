@@ -2,12 +2,14 @@ package com.litedesk.app.http.resources;
 
 import com.litedesk.app.csv.CsvStreams;
 import com.litedesk.app.http.Api;
+import com.litedesk.app.http.Items;
 import com.litedesk.app.http.Reply;
+import com.litedesk.app.http.Route;
+import com.litedesk.core.crm.timeline.TimelineItem;
 import com.litedesk.core.LiteDesk;
 import com.litedesk.core.records.OwnedRecords;
 import com.litedesk.ports.crm.Owned;
 import com.litedesk.ports.crm.RecordType;
-import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import java.util.function.Consumer;
 
@@ -21,16 +23,18 @@ public final class RecordResource<T extends Record & Owned, D> {
     private final Api api;
     private final LiteDesk crm;
     private final OwnedRecords<T, D> records;
+    private final Class<T> recordType;
     private final Class<D> draftType;
     private final RecordType type;
     private final String base;
     private final boolean hasTimeline;
 
-    public RecordResource(Api api, LiteDesk crm, OwnedRecords<T, D> records, Class<D> draftType, RecordType type, String base,
-                          boolean hasTimeline) {
+    public RecordResource(Api api, LiteDesk crm, OwnedRecords<T, D> records, Class<T> recordType, Class<D> draftType, RecordType type,
+                          String base, boolean hasTimeline) {
         this.api = api;
         this.crm = crm;
         this.records = records;
+        this.recordType = recordType;
         this.draftType = draftType;
         this.type = type;
         this.base = base;
@@ -39,20 +43,25 @@ public final class RecordResource<T extends Record & Owned, D> {
 
     public void routing(HttpRules rules, Consumer<HttpRules> extra) {
         String noun = type.name().toLowerCase();
-        api.route(rules, Method.GET, base, "List " + noun + "s (filter, sort, q, cursor, limit)",
+        String name = recordType.getSimpleName();
+        api.route(rules, Route.get(base, "List " + noun + "s (filter, sort, q, cursor, limit)").id("list" + name + "s")
+                        .listed().returns(Route.pageOf(recordType)),
                 call -> Reply.ok(records.list(call.actor(), call.listRequest())));
-        api.route(rules, Method.POST, base, "Create a " + noun, call -> {
-            T created = records.create(call.actor(), call.body(draftType));
-            return Reply.created(created, base + "/" + created.id()).withVersion(created.version());
-        });
-        api.stream(rules, Method.GET, base + "/export", "Export " + noun + "s as CSV (same filter, sort and q as the list)",
-                null, "text/csv", (call, res) -> CsvStreams.export(crm.exports(), call.actor(), type, call.listRequest(), noun + "s", res));
+        api.route(rules, Route.post(base, "Create a " + noun).id("create" + name).body(draftType).returns(recordType).created().etag(),
+                call -> {
+                    T created = records.create(call.actor(), call.body(draftType));
+                    return Reply.created(created, base + "/" + created.id()).withVersion(created.version());
+                });
+        api.stream(rules, Route.get(base + "/export", "Export " + noun + "s as CSV (same filter, sort and q as the list)")
+                        .id("export" + name + "s").query(Route.LIST.get(0), Route.LIST.get(1), Route.LIST.get(2)).returnsCsv(),
+                (call, res) -> CsvStreams.export(crm.exports(), call.actor(), type, call.listRequest(), noun + "s", res));
         extra.accept(rules);
-        api.route(rules, Method.GET, base + "/{id}", "Read a " + noun, call -> {
+        api.route(rules, Route.get(base + "/{id}", "Read a " + noun).id("get" + name).returns(recordType).etag(), call -> {
             T record = records.get(call.actor(), call.path("id"));
             return Reply.ok(record).withVersion(record.version());
         });
-        api.route(rules, Method.PATCH, base + "/{id}", "Change a " + noun + " (JSON merge patch; If-Match with the ETag)", call -> {
+        api.route(rules, Route.patch(base + "/{id}", "Change a " + noun + " (JSON merge patch; If-Match with the ETag)").id("update" + name)
+                .mergePatch(draftType).ifMatch().returns(recordType).etag(), call -> {
             try {
                 // without If-Match a concurrent change is merged: the patch is applied again to the newer record
                 T updated = records.update(call.actor(), call.path("id"), call.ifMatch(), draft -> {
@@ -67,13 +76,16 @@ public final class RecordResource<T extends Record & Owned, D> {
                 throw e.getCause();
             }
         });
-        api.route(rules, Method.DELETE, base + "/{id}", "Delete a " + noun + " (If-Match with the ETag)", call -> {
+        api.route(rules, Route.delete(base + "/{id}", "Delete a " + noun + " (If-Match with the ETag)").id("delete" + name)
+                .ifMatch().noContent(), call -> {
             records.delete(call.actor(), call.path("id"), call.ifMatch());
             return Reply.noContent();
         });
         if (hasTimeline) {
-            api.route(rules, Method.GET, base + "/{id}/timeline", "The " + noun + "'s notes, tasks and changes, newest first",
-                    call -> Reply.ok(java.util.Map.of("items", crm.timeline().of(call.actor(), type, call.path("id"),
+            api.route(rules, Route.get(base + "/{id}/timeline", "The " + noun + "'s notes, tasks and changes, newest first")
+                            .id("get" + name + "Timeline").query(Route.Param.number("limit", "How many items", 1, 200, 100))
+                            .returns(Route.itemsOf(TimelineItem.class)),
+                    call -> Reply.ok(new Items<>(crm.timeline().of(call.actor(), type, call.path("id"),
                             call.intQuery("limit") == null ? 100 : call.intQuery("limit")))));
         }
     }

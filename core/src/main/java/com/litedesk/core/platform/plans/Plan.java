@@ -1,5 +1,6 @@
 package com.litedesk.core.platform.plans;
 
+import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.instance.PlanLimits;
 import java.math.BigDecimal;
 
@@ -9,7 +10,7 @@ import java.math.BigDecimal;
  * @param trialDays days a subscription may stay on this plan for free, or null for a paid plan
  * @param monthlyPrice in EUR, or null for plans priced by contract
  */
-public record Plan(String id, String name, PlanLimits limits, Integer trialDays, BigDecimal monthlyPrice) {
+public record Plan(String id, String name, PlanLimits limits, @Nullable Integer trialDays, @Nullable BigDecimal monthlyPrice) {
 
     public boolean isTrial() {
         return trialDays != null;
