@@ -5,6 +5,10 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +26,7 @@ import java.util.stream.Collectors;
  */
 final class OpenApiContract {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, OpenApiContract> BY_DOCUMENT = new ConcurrentHashMap<>();
 
     private final OpenApiInteractionValidator validator;
@@ -29,7 +34,7 @@ final class OpenApiContract {
 
     private OpenApiContract(String document) {
         this.title = document.replaceAll("(?s).*?\"title\"\\s*:\\s*\"([^\"]*)\".*", "$1");
-        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(nullableReferences(document))
                 .withLevelResolver(LevelResolver.create()
                         // the tests send wrong requests on purpose: only the answers are checked here
                         .withLevel("validation.request", ValidationReport.Level.IGNORE)
@@ -38,6 +43,34 @@ final class OpenApiContract {
                         .withLevel("validation.request.operation.notAllowed", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
+    }
+
+    /**
+     * OpenAPI 3.0 says "this record, or null" as {@code {"allOf": [{"$ref": …}], "nullable": true}}; the validator
+     * reads {@code nullable} only beside a {@code type}. The same statement in a form it reads: the record, or a
+     * value that can only be null.
+     */
+    private static String nullableReferences(String document) {
+        try {
+            JsonNode root = JSON.readTree(document);
+            rewrite(root);
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void rewrite(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.path("nullable").asBoolean() && object.path("allOf").size() == 1 && object.size() == 2) {
+                JsonNode ref = object.get("allOf").get(0);
+                object.removeAll();
+                ArrayNode anyOf = object.putArray("anyOf");
+                anyOf.add(ref);
+                anyOf.addObject().put("type", "string").put("nullable", true).put("minLength", 1).put("maxLength", 0);
+            }
+        }
+        node.forEach(OpenApiContract::rewrite);
     }
 
     /** The contract of a document's text (parsed once per distinct document). */

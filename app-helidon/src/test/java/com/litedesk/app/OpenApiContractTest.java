@@ -26,6 +26,22 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aNullableRecordMayBeNullOrTheRecordButNothingElse() {
+        var platform = OpenApiContract.committed("control-plane.json");
+        String instance = "{\"id\":\"i1\",\"version\":1,\"subdomain\":\"acme\",\"name\":\"Acme\",\"customerId\":null,"
+                + "\"subscriptionId\":null,\"demoRequestId\":null,\"planId\":\"trial\",\"state\":\"READY\",\"stateReason\":null,"
+                + "\"ownerEmail\":\"o@acme.test\",\"ownerName\":null,\"health\":{\"checkedAt\":null,\"healthy\":false,"
+                + "\"consecutiveFailures\":0,\"latencyMillis\":null,\"detail\":null},\"usage\":%s,\"createdAt\":\"2026-01-01T00:00:00Z\","
+                + "\"updatedAt\":\"2026-01-01T00:00:00Z\",\"readyAt\":null,\"url\":\"http://acme.localhost\"}";
+        var headers = Map.of("X-Request-Id", "r1");
+        platform.check("GET", "/api/admin/instances/i1", answer(200, instance.formatted("null"), headers));
+        platform.check("GET", "/api/admin/instances/i1", answer(200, instance.formatted("{\"at\":\"2026-01-01T00:00:00Z\",\"users\":1,"
+                + "\"contacts\":0,\"companies\":0,\"deals\":0,\"tasks\":0,\"storageBytes\":0,\"requests\":0,\"p95Millis\":null}"), headers));
+        assertThatThrownBy(() -> platform.check("GET", "/api/admin/instances/i1", answer(200, instance.formatted("\"lots\""), headers)))
+                .hasMessageContaining("usage");
+    }
+
+    @Test
     void aBodyOfTheWrongShapeFailsNamingTheField() {
         assertThatThrownBy(() -> instance.check("GET", "/api/contacts/c1?x=1",
                 answer(200, "{\"id\":5}", Map.of("X-Request-Id", "r1", "ETag", "\"1\""))))

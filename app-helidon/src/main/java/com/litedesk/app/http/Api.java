@@ -1,5 +1,6 @@
 package com.litedesk.app.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.litedesk.core.identity.Authentication;
 import com.litedesk.core.support.Sha256;
@@ -169,9 +170,15 @@ public final class Api {
             if (first.status() == 0) {
                 throw new LiteDeskException(ErrorCode.CONFLICT, "a request with this Idempotency-Key is still in progress");
             }
-            Map<String, String> headers = first.location() == null ? Map.of("Idempotent-Replay", "true")
-                    : Map.of("Idempotent-Replay", "true", "Location", first.location());
-            return new Reply(first.status(), first.body() == null ? null : json.readTree(first.body()), headers);
+            Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Idempotent-Replay", "true"));
+            if (first.location() != null) {
+                headers.put("Location", first.location());
+            }
+            JsonNode stored = first.body() == null ? null : json.readTree(first.body());
+            if (stored != null && stored.path("version").isIntegralNumber()) {
+                headers.put("ETag", "\"" + stored.get("version").asLong() + "\""); // as the first answer had it
+            }
+            return new Reply(first.status(), stored, headers);
         }
         try {
             Reply reply = handler.handle(call);

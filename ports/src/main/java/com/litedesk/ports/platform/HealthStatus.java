@@ -1,5 +1,6 @@
 package com.litedesk.ports.platform;
 
+import com.litedesk.ports.contract.Nullable;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,6 @@ import java.time.Instant;
  *
  * @param consecutiveFailures failed checks in a row; three make a READY instance DEGRADED
  */
-public record HealthStatus(Instant checkedAt, boolean healthy, int consecutiveFailures, Long latencyMillis, String detail) {
+public record HealthStatus(@Nullable Instant checkedAt, boolean healthy, int consecutiveFailures, @Nullable Long latencyMillis, @Nullable String detail) {
     public static final HealthStatus UNKNOWN = new HealthStatus(null, false, 0, null, null);
 }
