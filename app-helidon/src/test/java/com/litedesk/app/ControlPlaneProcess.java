@@ -106,7 +106,9 @@ final class ControlPlaneProcess implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return JSON.readTree(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> answer = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.committed(host.equals("localhost") ? "control-plane.json" : "instance.json").check(method, path, answer);
+        return JSON.readTree(answer.body());
     }
 
     /** Submits a demo request and converts it; returns the instance id. */

@@ -31,6 +31,8 @@ class CrashSafetyTest {
     @TempDir
     Path dir;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Every answer the processes give is what the instance document allows. */
+    private static final OpenApiContract INSTANCE = OpenApiContract.committed("instance.json");
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -39,6 +41,7 @@ class CrashSafetyTest {
         Process first = start(port, Map.of());
         String token = login(port);
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<AssertionError> mismatches = new ConcurrentLinkedQueue<>();
         try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < 8; w++) {
                 int writer = w;
@@ -49,6 +52,12 @@ class CrashSafetyTest {
                                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString("{\"lastName\":\"W" + writer + "-" + i + "\"}")).build(),
                                     HttpResponse.BodyHandlers.ofString());
+                            try {
+                                INSTANCE.check("POST", "/api/contacts", r);
+                            } catch (AssertionError mismatch) {
+                                mismatches.add(mismatch);
+                                return null;
+                            }
                             if (r.statusCode() == 201) {
                                 acknowledged.add(json.readTree(r.body()).get("id").asText());
                             }
@@ -58,22 +67,25 @@ class CrashSafetyTest {
                     }
                 });
             }
-            while (acknowledged.size() < 300) {
+            while (acknowledged.size() < 300 && mismatches.isEmpty()) {
                 Thread.sleep(20);
             }
             first.destroyForcibly(); // SIGKILL in the middle of the writes
             first.waitFor(10, TimeUnit.SECONDS);
         }
+        assertThat(mismatches).as("answers the instance document does not allow").isEmpty();
         Process second = start(port, Map.of());
         try {
             String again = login(port);
             for (String id : List.copyOf(acknowledged)) {
                 var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/contacts/" + id))
                         .header("Authorization", "Bearer " + again).build(), HttpResponse.BodyHandlers.ofString());
+                INSTANCE.check("GET", "/api/contacts/" + id, r);
                 assertThat(r.statusCode()).as("acknowledged contact %s", id).isEqualTo(200);
             }
             var verify = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/audit/verify"))
                     .header("Authorization", "Bearer " + again).build(), HttpResponse.BodyHandlers.ofString());
+            INSTANCE.check("GET", "/api/audit/verify", verify);
             assertThat(json.readTree(verify.body()).get("valid").asBoolean()).as(verify.body()).isTrue();
         } finally {
             second.destroy();
@@ -128,6 +140,7 @@ class CrashSafetyTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + TestServer.OWNER + "\",\"password\":\"" + TestServer.PASSWORD + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
+        INSTANCE.check("POST", "/api/auth/login", r);
         JsonNode body = json.readTree(r.body());
         return body.get("accessToken").asText();
     }
