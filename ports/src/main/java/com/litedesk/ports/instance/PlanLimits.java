@@ -10,6 +10,10 @@ import com.litedesk.ports.contract.Nullable;
  * @param storageMb database size in MiB
  * @param requestsPerMinute API requests per minute, per instance
  */
-public record PlanLimits(@Nullable Integer seats, @Nullable Long contacts, @Nullable Long storageMb, @Nullable Integer requestsPerMinute) {
+public record PlanLimits(
+        @Nullable Integer seats,
+        @Nullable Long contacts,
+        @Nullable Long storageMb,
+        @Nullable Integer requestsPerMinute) {
     public static final PlanLimits UNLIMITED = new PlanLimits(null, null, null, null);
 }

@@ -8,6 +8,11 @@ import java.time.Instant;
  *
  * @param consecutiveFailures failed checks in a row; three make a READY instance DEGRADED
  */
-public record HealthStatus(@Nullable Instant checkedAt, boolean healthy, int consecutiveFailures, @Nullable Long latencyMillis, @Nullable String detail) {
+public record HealthStatus(
+        @Nullable Instant checkedAt,
+        boolean healthy,
+        int consecutiveFailures,
+        @Nullable Long latencyMillis,
+        @Nullable String detail) {
     public static final HealthStatus UNKNOWN = new HealthStatus(null, false, 0, null, null);
 }

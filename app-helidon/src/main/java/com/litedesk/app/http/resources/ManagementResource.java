@@ -3,20 +3,19 @@ package com.litedesk.app.http.resources;
 import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Call;
 import com.litedesk.app.http.Reply;
-import com.litedesk.app.http.Route;
-import com.litedesk.ports.contract.Nullable;
-import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.app.http.RequestStats;
+import com.litedesk.app.http.Route;
 import com.litedesk.core.LiteDesk;
 import com.litedesk.core.access.Actor;
 import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.contract.Nullable;
+import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.PlanLimits;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The management API the control plane calls on an instance, under {@code /internal}: seeding, the Owner's
@@ -77,7 +76,7 @@ public final class ManagementResource implements HttpService {
             return Reply.ok(new Seeded(owner.id()));
         });
         api.route(rules, Route.post("/internal/owner-invitation", "Control plane: a fresh set-password link for the Owner (null once set)")
-                .managementKey().id("ownerInvitation").optionalBody(Map.class).returns(OwnerInvitation.class), call -> {
+                .managementKey().id("ownerInvitation").returns(OwnerInvitation.class), call -> {
             check(call);
             var owner = crm.users().owner().orElseThrow(() -> LiteDeskException.conflict("the instance has no Owner yet"));
             return Reply.ok(new OwnerInvitation(owner.id(), crm.ownerInvitationLink()));

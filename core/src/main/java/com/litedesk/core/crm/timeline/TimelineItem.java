@@ -9,5 +9,11 @@ import java.util.Map;
  * (e.g. {@code deal.move}, {@code contact.update}); {@code refId} is the note's, task's or audit
  * entry's id; {@code details} holds the note text, the task fields or the changed fields.
  */
-public record TimelineItem(String kind, Instant at, @Nullable String actorId, @Nullable String refId, @Nullable String summary, @Nullable Map<String, String> details) {
+public record TimelineItem(
+        String kind,
+        Instant at,
+        @Nullable String actorId,
+        @Nullable String refId,
+        @Nullable String summary,
+        @Nullable Map<String, String> details) {
 }
