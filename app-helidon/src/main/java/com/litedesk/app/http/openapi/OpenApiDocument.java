@@ -101,9 +101,9 @@ public final class OpenApiDocument {
             op.put("requestBody", requestBody(route, schemas));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put(Integer.toString(route.status()), success(route, schemas));
+        responses.put(Integer.toString(route.status()), success(route, route.status(), schemas));
         for (int other : route.otherStatuses()) {
-            responses.put(Integer.toString(other), success(route, schemas));
+            responses.put(Integer.toString(other), success(route, other, schemas));
         }
         for (int status : route.problemStatuses()) {
             responses.put(Integer.toString(status), Map.of("$ref", "#/components/responses/" + problemName(status)));
@@ -151,13 +151,14 @@ public final class OpenApiDocument {
         return Map.of("required", route.requestRequired(), "content", content);
     }
 
-    private static Map<String, Object> success(Route route, Schemas schemas) {
+    private static Map<String, Object> success(Route route, int status, Schemas schemas) {
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("description", switch (route.status()) {
+        response.put("description", switch (status) {
             case 201 -> "Created";
             case 202 -> "Accepted; carried out in the background";
             case 204 -> "Done";
-            default -> "OK";
+            case 503 -> "Not ready; the body says what is down";
+            default -> route.status() == 201 ? "Known already: the same answer as when it was created" : "OK";
         });
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("X-Request-Id", header("The id of this request in the server's logs", true));
