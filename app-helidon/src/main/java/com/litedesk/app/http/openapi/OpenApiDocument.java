@@ -158,7 +158,7 @@ public final class OpenApiDocument {
             case 202 -> "Accepted; carried out in the background";
             case 204 -> "Done";
             case 503 -> "Not ready; the body says what is down";
-            default -> route.status() == 201 ? "Known already: the same answer as when it was created" : "OK";
+            default -> "OK";
         });
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("X-Request-Id", header("The id of this request in the server's logs", true));
