@@ -156,6 +156,23 @@ class SecretsAtRestTest {
         }
     }
 
+    @Test
+    void rotatingThePlatformsSigningKeyKeepsTheConsoleSignedIn() throws Exception {
+        try (PlatformServer server = PlatformServer.start(data, Map.of())) {
+            String before = server.adminToken();
+
+            var rotated = server.admin("POST", "/api/admin/signing-keys/rotate", before, null);
+
+            assertThat(rotated.status()).as(rotated.raw().body()).isEqualTo(200);
+            String kid = rotated.json().get("kid").asText();
+            assertThat(kid).isNotEqualTo(SignedJWT.parse(before).getHeader().getKeyID());
+            assertThat(server.admin("GET", "/api/admin/instances", before, null).status()).isEqualTo(200);
+            String after = server.adminToken();
+            assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(kid);
+            assertThat(server.admin("GET", "/api/admin/instances", after, null).status()).isEqualTo(200);
+        }
+    }
+
     /** The TCP ports this JVM listens on (from /proc: sockets in LISTEN whose inode is one of our descriptors). */
     private static Set<Integer> listeningPorts() throws Exception {
         Set<String> inodes = new HashSet<>();

@@ -142,12 +142,12 @@ public final class ControlPlaneModule {
     @Singleton
     static ControlPlaneApplication application(LiteDeskConfig config, PlatformConfig platform, ControlPlaneStorage storage,
                                                ControlPlane controlPlane, Runtimes runtimes, OutsideServices outside, Api api, RequestPipeline pipeline,
-                                               FrontDoor frontDoor) {
+                                               FrontDoor frontDoor, SigningKeys signingKeys) {
         List<io.helidon.webserver.http.HttpService> services = new java.util.ArrayList<>(List.of(
                 new PlatformHealthResource(api, controlPlane, InstanceModule.VERSION, config.runtime()),
                 new AuthResource(api, controlPlane.auth(), "/api/admin"),
                 new PublicResource(api, controlPlane, platform.demoRequestsPerHour()),
-                new PlatformAdminResources(api, controlPlane),
+                new PlatformAdminResources(api, controlPlane, signingKeys::rotate),
                 new OpenApiResource(api, OpenApiResource.CONTROL_PLANE_TITLE, InstanceModule.VERSION)));
         services.addAll(com.litedesk.app.web.WebUi.controlPlane());
         return new ControlPlaneApplication(storage, controlPlane, runtimes, platform, outside,

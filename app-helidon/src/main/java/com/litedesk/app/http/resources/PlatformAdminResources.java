@@ -67,9 +67,13 @@ public final class PlatformAdminResources implements HttpService {
     private final Api api;
     private final ControlPlane platform;
 
-    public PlatformAdminResources(Api api, ControlPlane platform) {
+    private final java.util.function.Supplier<String> rotatePlatformKey;
+
+    /** @param rotatePlatformKey makes a new signing key for platform tokens and returns its id */
+    public PlatformAdminResources(Api api, ControlPlane platform, java.util.function.Supplier<String> rotatePlatformKey) {
         this.api = api;
         this.platform = platform;
+        this.rotatePlatformKey = rotatePlatformKey;
     }
 
     @Override
@@ -153,6 +157,10 @@ public final class PlatformAdminResources implements HttpService {
         api.route(rules, Route.put("/api/admin/instances/{id}/plan", "Move to another plan; the running instance applies it at once")
                         .id("changeInstancePlan").body(PlanChange.class).returns(InstanceView.class),
                 call -> Reply.ok(view(instances.changePlan(call.actor(), call.path("id"), call.body(PlanChange.class).planId()))));
+        api.route(rules, Route.post("/api/admin/signing-keys/rotate",
+                        "Sign platform tokens with a new key; tokens signed with the old one work until they expire")
+                        .id("rotatePlatformSigningKey").returns(SigningKey.class),
+                call -> Reply.ok(new SigningKey(platform.rotateSigningKey(call.actor(), rotatePlatformKey))));
         api.route(rules, Route.post("/api/admin/instances/{id}/signing-keys/rotate",
                         "Have the instance sign with a new key; tokens signed with the old one work until they expire")
                         .id("rotateInstanceSigningKey").returns(SigningKey.class),
