@@ -9,6 +9,7 @@ import com.litedesk.core.crm.contacts.ContactDraft;
 import com.litedesk.core.crm.deals.DealDraft;
 import com.litedesk.core.crm.notes.NoteDraft;
 import com.litedesk.core.crm.tasks.TaskDraft;
+import com.litedesk.core.listing.ListRequest;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.RecordType;
 import io.helidon.http.Method;
@@ -48,7 +49,7 @@ public final class CrmResources implements HttpService {
                 .routing(rules, r -> {
                     api.route(r, Method.GET, "/api/deals/board", "A pipeline as a board: per-stage counts, totals and first deals",
                             call -> Reply.ok(crm.deals().board(call.actor(), call.query("pipelineId"),
-                                    call.intQuery("perStage") == null ? 50 : call.intQuery("perStage"))));
+                                    call.intQuery("perStage", 50, 1, ListRequest.MAX_LIMIT))));
                     api.route(r, Method.POST, "/api/deals/{id}/move", "Move a deal to a stage and position (audited)", call -> {
                         Move move = call.body(Move.class);
                         if (move.stageId() == null) {

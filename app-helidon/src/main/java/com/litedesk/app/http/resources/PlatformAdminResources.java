@@ -70,10 +70,7 @@ public final class PlatformAdminResources implements HttpService {
         api.route(rules, Method.GET, "/api/admin/outbox",
                 "The development outbox, newest first (mode, note, items: to, subject, text, sentAt); platform admins only, "
                         + "404 when a mail provider delivers mail",
-                call -> {
-                    Integer limit = call.intQuery("limit");
-                    return Reply.ok(platform.outbox(call.actor(), limit == null ? 50 : limit));
-                });
+                call -> Reply.ok(platform.outbox(call.actor(), call.limit(50))));
     }
 
     private void demoRequests(HttpRules rules) {
@@ -133,6 +130,8 @@ public final class PlatformAdminResources implements HttpService {
                 });
         api.route(rules, Method.GET, "/api/admin/instances/{id}/backups", "The instance's backups, newest first",
                 call -> Reply.ok(Map.of("items", platform.backups().list(call.actor(), call.path("id")))));
+        api.route(rules, Method.GET, "/api/admin/instances/{id}/backups/{backupId}", "One backup of the instance",
+                call -> Reply.ok(platform.backups().get(call.actor(), call.path("id"), call.path("backupId"))));
         api.route(rules, Method.POST, "/api/admin/instances/{id}/backups/{backupId}/restore",
                 "Restore into the same instance, or into a new one at {\"subdomain\"} (202 with its id)",
                 call -> Reply.accepted(Map.of("instanceId", platform.backups().restore(call.actor(), call.path("id"), call.path("backupId"),
@@ -145,17 +144,13 @@ public final class PlatformAdminResources implements HttpService {
                     var page = platform.admins().list(call.actor(), call.listRequest());
                     return Reply.ok(new ListResult<>(page.items().stream().map(PlatformAdminResources::adminView).toList(), page.nextCursor()));
                 });
+        api.route(rules, Method.GET, "/api/admin/admins/{id}", "One platform admin or viewer",
+                call -> Reply.ok(adminView(platform.admins().get(call.actor(), call.path("id")))));
         api.route(rules, Method.POST, "/api/admin/admins", "Add a platform admin or viewer (with a password, or invited by mail)",
+                call -> platform.requireAdmin(call.actor(), "admin.create"), // a viewer's malformed attempt is refused (and audited)
                 call -> {
-                    var actor = call.actor();
-                    NewAdmin input;
-                    try {
-                        input = call.body(NewAdmin.class);
-                    } catch (Exception e) {
-                        platform.requireAdmin(actor, "admin.create"); // a viewer's attempt is refused (and audited) first
-                        throw e;
-                    }
-                    User created = platform.addAdmin(actor, input.email(), input.name(), input.role(), input.password());
+                    NewAdmin input = call.body(NewAdmin.class);
+                    User created = platform.addAdmin(call.actor(), input.email(), input.name(), input.role(), input.password());
                     return Reply.created(adminView(created), "/api/admin/admins/" + created.id());
                 });
     }

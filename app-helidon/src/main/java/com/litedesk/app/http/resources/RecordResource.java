@@ -73,8 +73,7 @@ public final class RecordResource<T extends Record & Owned, D> {
         });
         if (hasTimeline) {
             api.route(rules, Method.GET, base + "/{id}/timeline", "The " + noun + "'s notes, tasks and changes, newest first",
-                    call -> Reply.ok(java.util.Map.of("items", crm.timeline().of(call.actor(), type, call.path("id"),
-                            call.intQuery("limit") == null ? 100 : call.intQuery("limit")))));
+                    call -> Reply.ok(java.util.Map.of("items", crm.timeline().of(call.actor(), type, call.path("id"), call.limit(100)))));
         }
     }
 }
