@@ -167,6 +167,7 @@ class MalformedRequestsTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.header("Content-Type")).as(answer.toString()).isEqualTo("application/problem+json");
         assertThat(answer.header("X-Request-Id")).as(answer.toString()).isNotBlank();
+        assertThat(answer.header("X-Content-Type-Options")).as(answer.toString()).isEqualTo("nosniff");
         JsonNode problem = answer.json();
         assertThat(problem.get("type").asText()).startsWith("https://litedesk.dev/problems/");
         assertThat(problem.get("title").asText()).isNotBlank();

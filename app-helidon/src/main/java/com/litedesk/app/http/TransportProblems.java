@@ -48,6 +48,7 @@ final class TransportProblems implements DirectHandler {
         Problems.Problem problem = Problems.ofStatus(code, requestId);
         headers.set(HeaderNames.CONTENT_TYPE, "application/problem+json");
         headers.set(HeaderNames.create("X-Request-Id"), requestId);
+        headers.set(HeaderNames.create("X-Content-Type-Options"), "nosniff");
         problem.headers().forEach((name, value) -> headers.set(HeaderNames.create(name), value));
         byte[] body;
         try {
