@@ -8,7 +8,11 @@ import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.instance.IdempotencyRepository;
 import com.litedesk.ports.instance.StoredResponse;
+import io.helidon.http.BadRequestException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
@@ -39,6 +43,12 @@ public final class Api {
     @FunctionalInterface
     public interface Handler {
         Reply handle(Call call) throws Exception;
+    }
+
+    /** Who may call a route: checked before a complaint about the headers or body, so that a refusal is 403 first. */
+    @FunctionalInterface
+    public interface Permission {
+        void check(Call call);
     }
 
     /** A handler that writes the response itself (streamed CSV). */
@@ -75,20 +85,33 @@ public final class Api {
 
     /** A JSON route as declared: the handler answers with a {@link Reply}. */
     public void route(HttpRules rules, Route route, Handler handler) {
+        route(rules, route, null, handler);
+    }
+
+    /** A declared route whose {@code permission} is checked before what is wrong with its headers or body. */
+    public void route(HttpRules rules, Route route, Permission permission, Handler handler) {
         catalog.add(route);
         Method method = Method.create(route.method());
         boolean replayable = route.idempotent();
-        rules.route(method, route.path(), (req, res) -> run(req, res, route, method, replayable, handler));
+        rules.route(method, route.path(), (req, res) -> run(req, res, route, permission, method, replayable, handler));
     }
 
     /** A streamed route: the handler reads the raw body and/or writes the response. */
     public void stream(HttpRules rules, Route route, StreamHandler handler) {
         catalog.add(route);
         rules.route(Method.create(route.method()), route.path(), (req, res) -> {
+            if (!catalog.serves(route.path(), req.path().path())) {
+                res.next();
+                return;
+            }
             String requestId = requestId(req);
             try {
+                Call call = new Call(req, json, auth, requestId);
+                if (route.authenticated()) {
+                    call.actor();
+                }
                 refuseUndeclaredQuery(req, route);
-                handler.handle(new Call(req, json, auth, null, requestId), res);
+                handler.handle(call, res);
             } catch (Exception e) {
                 fail(res, e, requestId);
             }
@@ -131,13 +154,38 @@ public final class Api {
         }
     }
 
-    private void run(ServerRequest req, ServerResponse res, Route route, Method method, boolean replayable, Handler handler) {
+    /**
+     * Runs a JSON route in one order: who asks (401), then the query (undeclared parameters, declared ranges), then the
+     * headers (Content-Type, If-Match), then the body (413, then the one rule of a JSON body), then the handler; a
+     * route's stated permission is checked before a complaint about headers or body. A path that a more specific route
+     * owns ({@code /api/deals/board} under {@code /api/deals/{id}}) is not this route's: it goes on, to 405 when no
+     * route serves that method there.
+     */
+    private void run(ServerRequest req, ServerResponse res, Route route, Permission permission, Method method, boolean replayable,
+                     Handler handler) {
+        if (!catalog.serves(route.path(), req.path().path())) {
+            res.next();
+            return;
+        }
         String requestId = requestId(req);
         try {
+            Call call = new Call(req, json, auth, requestId);
+            if (route.authenticated()) {
+                call.actor();
+            }
             refuseUndeclaredQuery(req, route);
             boolean hasBody = method == Method.POST || method == Method.PATCH || method == Method.PUT;
-            byte[] body = hasBody ? readBody(req.content().inputStream()) : new byte[0];
-            Call call = new Call(req, json, auth, body, requestId);
+            byte[] body;
+            try {
+                call.checkHeaders(hasBody, method != Method.GET);
+                body = hasBody ? readBody(Call.framed(req.content().inputStream())) : new byte[0];
+                call.receive(body);
+            } catch (LiteDeskException | com.fasterxml.jackson.core.JsonProcessingException | Problems.BodyTooLarge e) {
+                if (permission != null) {
+                    permission.check(call); // one who may not call the route at all is told so (and audited) first
+                }
+                throw e;
+            }
             Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
             Reply reply = replayable && key.isPresent() && method != Method.GET
                     ? idempotent(call, key.get(), method, req.path().path(), body, handler)
@@ -216,46 +264,47 @@ public final class Api {
 
     /** Writes a failure as problem+json (also used by the routing's fallbacks). */
     public void fail(ServerResponse res, Throwable e, String requestId) {
-        if (e instanceof io.helidon.http.HttpException http && http.status().code() < 500) {
-            if (!res.isSent()) { // static content's answers (304 Not Modified, 404 of a missing file) are not failures
+        if (e instanceof HttpException http && http.status().code() == 304) {
+            if (!res.isSent()) { // static content's Not Modified is an answer, not a failure
                 res.status(http.status()).send();
             }
             return;
         }
-        if (!(e instanceof LiteDeskException) && !(e instanceof com.fasterxml.jackson.core.JsonProcessingException)
-                && !(e instanceof Problems.BodyTooLarge)) {
+        boolean expected = e instanceof LiteDeskException || e instanceof com.fasterxml.jackson.core.JsonProcessingException
+                || e instanceof Problems.BodyTooLarge || e instanceof RequestException
+                || e instanceof HttpException http && http.status().code() < 500;
+        if (!expected) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
         }
-        Problems.Problem problem = Problems.of(e, requestId);
         if (res.isSent()) {
             return;
         }
-        try {
-            res.status(problem.status());
-            problem.headers().forEach(res::header);
-            res.header("Content-Type", "application/problem+json");
-            res.send(json.writeValueAsBytes(problem.body()));
-        } catch (IOException io) {
-            res.status(500).send();
+        if (e instanceof RequestException || e instanceof BadRequestException) {
+            res.header(HeaderValues.CONNECTION_CLOSE); // what is left of a body that cannot be read is not read again
+        }
+        Problems.write(res, json, Problems.of(e, requestId));
+    }
+
+    /**
+     * What no route took: {@code OPTIONS} on a known path (204 with {@code Allow}), another method there (405 with
+     * {@code Allow}), or an unknown path (404). {@code Allow} names the methods of the most specific route at the path.
+     */
+    public void fallback(ServerRequest req, ServerResponse res) {
+        String requestId = requestId(req);
+        String path = req.path().path();
+        List<String> methods = path.equals("*") ? catalog.methods() : catalog.methodsAt(path);
+        if (methods.isEmpty()) {
+            Problems.write(res, json, Problems.problem(404, "NOT_FOUND", "no such resource: " + path, List.of(), requestId, Map.of()));
+        } else if (req.prologue().method() == Method.OPTIONS) {
+            res.status(204).header("Allow", allow(methods)).send();
+        } else {
+            Problems.write(res, json, Problems.problem(405, "METHOD_NOT_ALLOWED", req.prologue().method().text() + " is not served here",
+                    List.of(), requestId, Map.of("Allow", allow(methods))));
         }
     }
 
-    /** 404 for unknown paths, 405 (with Allow) for known paths and other methods. */
-    public void fallback(ServerRequest req, ServerResponse res) {
-        String requestId = requestId(req);
-        List<String> methods = catalog.methodsAt(req.path().path());
-        var problem = methods.isEmpty()
-                ? Problems.problem(404, "NOT_FOUND", "no such resource: " + req.path().path(), List.of(), requestId, Map.of())
-                : Problems.problem(405, "METHOD_NOT_ALLOWED", req.prologue().method().text() + " is not served here",
-                List.of(), requestId, Map.of("Allow", String.join(", ", methods)));
-        try {
-            res.status(problem.status());
-            problem.headers().forEach(res::header);
-            res.header("Content-Type", "application/problem+json");
-            res.send(json.writeValueAsBytes(problem.body()));
-        } catch (IOException e) {
-            res.status(500).send();
-        }
+    private static String allow(List<String> methods) {
+        return String.join(", ", methods) + ", OPTIONS";
     }
 
     static String requestId(ServerRequest req) {

@@ -22,8 +22,8 @@ import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
- * What every request goes through: a request id (the client's if it is sane), the rate limits, one structured log
- * line, and the request statistics.
+ * What every request goes through: a request id (the client's if it is sane), the check of its target
+ * ({@link RequestTargets}), the rate limits, one structured log line, and the request statistics.
  *
  * <p>Rate limits are buckets per caller: an authenticated request (a bearer token this server signed) counts
  * against its user, anything else against the client's address. A user's bucket holds the plan's requests per
@@ -98,22 +98,25 @@ public final class RequestPipeline implements Filter {
         String client = resolveClient(req);
         req.context().register(new ClientAddress(client));
         try {
-            Long retryAfter = limited(req, client);
-            if (retryAfter != null) {
-                var problem = Problems.problem(429, "RATE_LIMITED", "too many requests; retry after " + retryAfter + " s",
-                        List.of(), requestId, Map.of());
-                res.status(429).header("Retry-After", Long.toString(retryAfter)).header("Content-Type", "application/problem+json");
-                res.send(json.writeValueAsBytes(problem.body()));
+            Problems.Problem refused = RequestTargets.refusal(req, requestId);
+            Long retryAfter = refused == null ? limited(req, client) : null;
+            if (refused != null) {
+                Problems.write(res, json, refused);
+            } else if (retryAfter != null) {
+                Problems.write(res, json, Problems.problem(429, "RATE_LIMITED", "too many requests; retry after " + retryAfter + " s",
+                        List.of(), requestId, Map.of("Retry-After", Long.toString(retryAfter))));
             } else {
                 chain.proceed();
             }
         } catch (io.helidon.http.HttpException e) {
-            if (!res.isSent()) {
+            if (!res.isSent() && e.status().code() == 304) {
                 res.status(e.status()).send();
+            } else if (!res.isSent()) {
+                Problems.write(res, json, Problems.of(e, requestId));
             }
         } catch (Exception e) {
             if (!res.isSent()) {
-                res.status(500).send();
+                Problems.write(res, json, Problems.of(e, requestId));
             }
         } finally {
             long nanos = System.nanoTime() - start;

@@ -3,6 +3,7 @@ package com.litedesk.app.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.litedesk.app.http.Problems;
 import com.litedesk.app.http.RequestPipeline;
+import com.litedesk.app.http.RequestTargets;
 import com.litedesk.ports.platform.InstanceRepository;
 import com.litedesk.ports.platform.InstanceRuntime;
 import com.litedesk.ports.platform.WorkloadState;
@@ -33,8 +34,11 @@ import java.util.UUID;
  * failed) answer 503 with the reason. The management API ({@code /internal}) is never forwarded. Anything else
  * (the base domain itself, an address) is the control plane's own. A serving in-process instance is not forwarded over
  * HTTP at all: the request goes through the instance's own routing (its filters log and limit it) on the same connection.
+ * A request whose target no route may see ({@link RequestTargets}) is never handed on.
  */
 public final class FrontDoor implements Filter {
+
+    private static final System.Logger LOG = System.getLogger("litedesk.front-door");
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect", "http2-settings");
@@ -126,6 +130,10 @@ public final class FrontDoor implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        if (RequestTargets.refusal(req, null) != null) { // never handed on: the control plane's own pipeline answers it 400
+            chain.proceed();
+            return;
+        }
         Serving target = direct(req);
         if (target != null) { // a serving in-process instance: its own routing, on this connection, within its share of the box
             io.helidon.webserver.http.HttpRouting routing = inProcess.apply(target.instanceId());
@@ -212,7 +220,8 @@ public final class FrontDoor implements Filter {
             }
         } catch (IOException e) {
             if (!res.isSent()) {
-                problem(res, 502, "UNAVAILABLE", "the instance did not answer: " + e.getMessage(), requestId);
+                LOG.log(System.Logger.Level.WARNING, "request " + requestId + " to " + endpoint + " got no answer: " + e);
+                problem(res, 502, "UNAVAILABLE", "the instance did not answer; try again in a moment", requestId);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

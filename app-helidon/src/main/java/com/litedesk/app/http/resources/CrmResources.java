@@ -12,6 +12,7 @@ import com.litedesk.core.crm.deals.DealDraft;
 import com.litedesk.core.crm.notes.NoteDraft;
 import com.litedesk.core.crm.tasks.TaskDraft;
 import com.litedesk.core.records.ImportReport;
+import com.litedesk.core.listing.ListRequest;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.contract.Nullable;
 import com.litedesk.ports.crm.Company;
@@ -59,7 +60,7 @@ public final class CrmResources implements HttpService {
                                     .query(Route.Param.text("pipelineId", "The pipeline (else the default one)"),
                                             Route.Param.number("perStage", "Deals shown per stage", 1, 200, 50)),
                             call -> Reply.ok(crm.deals().board(call.actor(), call.query("pipelineId"),
-                                    call.intQuery("perStage") == null ? 50 : call.intQuery("perStage"))));
+                                    call.intQuery("perStage", 50, 1, ListRequest.MAX_LIMIT))));
                     api.route(r, Route.post("/api/deals/{id}/move", "Move a deal to a stage and position (audited)").id("moveDeal")
                             .body(Move.class).ifMatch().returns(Deal.class).etag(), call -> {
                         Move move = call.body(Move.class);

@@ -103,10 +103,7 @@ public final class PlatformAdminResources implements HttpService {
                         "The development outbox, newest first (mode, note, items: to, subject, text, sentAt); platform admins only, "
                                 + "404 when a mail provider delivers mail").id("listOutbox")
                         .query(Route.LIMIT).returns(DevelopmentOutbox.class),
-                call -> {
-                    Integer limit = call.intQuery("limit");
-                    return Reply.ok(platform.outbox(call.actor(), limit == null ? 50 : limit));
-                });
+                call -> Reply.ok(platform.outbox(call.actor(), call.limit(50))));
     }
 
     private void demoRequests(HttpRules rules) {
@@ -183,6 +180,9 @@ public final class PlatformAdminResources implements HttpService {
         api.route(rules, Route.get("/api/admin/instances/{id}/backups", "The instance's backups, newest first").id("listBackups")
                         .returns(Route.itemsOf(Backup.class)),
                 call -> Reply.ok(new Items<>(platform.backups().list(call.actor(), call.path("id")))));
+        api.route(rules, Route.get("/api/admin/instances/{id}/backups/{backupId}", "One backup of the instance").id("getBackup")
+                        .returns(Backup.class),
+                call -> Reply.ok(platform.backups().get(call.actor(), call.path("id"), call.path("backupId"))));
         api.route(rules, Route.post("/api/admin/instances/{id}/backups/{backupId}/restore",
                         "Restore into the same instance, or into a new one at {\"subdomain\"} (202 with its id)").id("restoreBackup")
                         .optionalBody(Restore.class).returns(InstanceRef.class).accepted(),
@@ -194,18 +194,15 @@ public final class PlatformAdminResources implements HttpService {
         api.route(rules, Route.get("/api/admin/admins", "Platform admins and viewers").id("listAdmins").listed()
                         .returns(Route.pageOf(PlatformAccount.class)),
                 call -> Reply.ok(platform.admins().list(call.actor(), call.listRequest()).map(PlatformAdminResources::account)));
+        api.route(rules, Route.get("/api/admin/admins/{id}", "One platform admin or viewer").id("getAdmin")
+                        .returns(PlatformAccount.class),
+                call -> Reply.ok(account(platform.admins().get(call.actor(), call.path("id")))));
         api.route(rules, Route.post("/api/admin/admins", "Add a platform admin or viewer (with a password, or invited by mail)")
                         .id("createAdmin").body(NewAdmin.class).returns(PlatformAccount.class).created(),
+                call -> platform.requireAdmin(call.actor(), "admin.create"), // a viewer's malformed attempt is refused (and audited)
                 call -> {
-                    var actor = call.actor();
-                    NewAdmin input;
-                    try {
-                        input = call.body(NewAdmin.class);
-                    } catch (Exception e) {
-                        platform.requireAdmin(actor, "admin.create"); // a viewer's attempt is refused (and audited) first
-                        throw e;
-                    }
-                    User created = platform.addAdmin(actor, input.email(), input.name(), input.role(), input.password());
+                    NewAdmin input = call.body(NewAdmin.class);
+                    User created = platform.addAdmin(call.actor(), input.email(), input.name(), input.role(), input.password());
                     return Reply.created(account(created), "/api/admin/admins/" + created.id());
                 });
     }

@@ -86,7 +86,7 @@ public final class RecordResource<T extends Record & Owned, D> {
                             .id("get" + name + "Timeline").query(Route.Param.number("limit", "How many items", 1, 200, 100))
                             .returns(Route.itemsOf(TimelineItem.class)),
                     call -> Reply.ok(new Items<>(crm.timeline().of(call.actor(), type, call.path("id"),
-                            call.intQuery("limit") == null ? 100 : call.intQuery("limit")))));
+                            call.limit(100)))));
         }
     }
 }

@@ -140,6 +140,15 @@ public final class Backups {
                 List.of(SortKey.desc("id")), null, 1000)).items();
     }
 
+    /** One backup of an instance (NOT_FOUND when it is another instance's). */
+    public Backup get(Actor actor, String instanceId, String backupId) {
+        context.access().requireViewer(actor, "backup.read");
+        context.instance(instanceId);
+        return context.stores().backups().findById(backupId)
+                .filter(b -> b.instanceId().equals(instanceId))
+                .orElseThrow(() -> LiteDeskException.notFound("Backup", backupId));
+    }
+
     /**
      * Restores a backup. Into its own instance ({@code newSubdomain} null): the database content is replaced
      * while the instance keeps running. Into a new instance: a new instance on the same plan is provisioned with
