@@ -60,7 +60,13 @@ class FrontDoorTest {
         stores.instances().insert(instance("i1", "acme", InstanceState.READY, null, now));
         stores.instances().insert(instance("i2", "globex", InstanceState.SUSPENDED, "unpaid invoice", now));
         String endpoint = "http://127.0.0.1:" + workload.getAddress().getPort();
-        InstanceRuntime runtime = new InstanceRuntime() {
+        InstanceRuntime runtime = runningAt(endpoint);
+        door = door(stores, runtime, TrustedProxies.NONE);
+    }
+
+    /** A runtime whose every workload runs at {@code endpoint}. */
+    private static InstanceRuntime runningAt(String endpoint) {
+        return new InstanceRuntime() {
             public Workload deploy(WorkloadSpec spec) { throw new UnsupportedOperationException(); }
             public void stop(String id) { }
             public void start(String id) { }
@@ -68,7 +74,6 @@ class FrontDoorTest {
             public Optional<Workload> find(String id) { return Optional.of(new Workload(id, endpoint, WorkloadState.RUNNING, null)); }
             public List<Workload> list() { return List.of(); }
         };
-        door = door(stores, runtime, TrustedProxies.NONE);
     }
 
     private static WebServer door(com.litedesk.ports.platform.PlatformRepositories stores, InstanceRuntime runtime, TrustedProxies proxies) {
@@ -129,14 +134,7 @@ class FrontDoorTest {
         var stores = InMemoryPlatformRepositories.create();
         stores.instances().insert(instance("i1", "acme", InstanceState.READY, null, Instant.now()));
         String endpoint = "http://127.0.0.1:" + workload.getAddress().getPort();
-        InstanceRuntime runtime = new InstanceRuntime() {
-            public Workload deploy(WorkloadSpec spec) { throw new UnsupportedOperationException(); }
-            public void stop(String id) { }
-            public void start(String id) { }
-            public void remove(String id) { }
-            public Optional<Workload> find(String id) { return Optional.of(new Workload(id, endpoint, WorkloadState.RUNNING, null)); }
-            public List<Workload> list() { return List.of(); }
-        };
+        InstanceRuntime runtime = runningAt(endpoint);
         WebServer behindProxy = door(stores, runtime, TrustedProxies.parse("127.0.0.0/8, 10.0.0.0/8"));
         try {
             send(behindProxy, "acme.localhost", "GET", "/api/contacts", null, Map.of("X-Forwarded-For", "198.51.100.7, 10.1.2.3"));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
@@ -22,28 +21,14 @@ class SigningKeysTest {
     private static final String AUDIENCE = "litedesk:instance:acme";
     private static final Duration KEEP = Duration.ofMinutes(16);
 
-    /** A clock the test moves. */
-    static final class Moving extends Clock {
-        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static Clock at(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
-    private static String token(JwtTokenService tokens, Moving clock, String user) {
-        return tokens.issue(new AccessClaims(user, AUDIENCE, "OWNER", "t-" + user, clock.now, clock.now.plus(Duration.ofMinutes(15)), "s-" + user));
+    private static String token(JwtTokenService tokens, Clock clock, String user) {
+        return tokens.issue(new AccessClaims(user, AUDIENCE, "OWNER", "t-" + user, clock.instant(), clock.instant().plus(Duration.ofMinutes(15)), "s-" + user));
     }
 
     private static String kid(String token) throws Exception {
@@ -52,12 +37,14 @@ class SigningKeysTest {
 
     @Test
     void afterARotationOldTokensWorkUntilTheyExpireAndNewOnesCarryTheNewKeyId() throws Exception {
-        Moving clock = new Moving();
+        Clock clock = at(NOW);
         SecretRepository secrets = InMemoryInstanceRepositories.create().secrets();
         SigningKeys keys = SigningKeys.open(secrets, null, "jwt-signing-key", KEEP, clock, false);
         JwtTokenService tokens = new JwtTokenService(keys, AUDIENCE, clock);
         String before = token(tokens, clock, "u1");
         String oldKid = kid(before);
+        // another process on the same database, started before the rotation
+        JwtTokenService elsewhere = new JwtTokenService(SigningKeys.open(secrets, null, "jwt-signing-key", KEEP, clock, false), AUDIENCE, clock);
 
         String newKid = keys.rotate();
 
@@ -68,17 +55,17 @@ class SigningKeysTest {
         assertThat(tokens.verify(before).subject()).isEqualTo("u1");
         assertThat(tokens.verify(after).subject()).isEqualTo("u2");
 
-        // another process on the same database learns the new key the first time it meets it
-        JwtTokenService elsewhere = new JwtTokenService(SigningKeys.open(secrets, null, "jwt-signing-key", KEEP, clock, false), AUDIENCE, clock);
+        // learns the new key the first time it meets it
         assertThat(elsewhere.verify(after).subject()).isEqualTo("u2");
 
-        clock.now = clock.now.plus(KEEP).plusSeconds(1);
+        Clock later = at(NOW.plus(KEEP).plusSeconds(1));
+        keys = SigningKeys.open(secrets, null, "jwt-signing-key", KEEP, later, false);
         assertThat(keys.find(oldKid)).as("a retired key past its tokens' life").isEmpty();
     }
 
     @Test
     void aConfiguredKeySeedsTheRingOnceAndADifferentOneLaterIsARotation() {
-        Moving clock = new Moving();
+        Clock clock = at(NOW);
         SecretRepository secrets = InMemoryInstanceRepositories.create().secrets();
         String configured = Base64.getEncoder().encodeToString(new byte[32]);
         SigningKeys first = SigningKeys.open(secrets, configured, "jwt-signing-key", KEEP, clock, false);
@@ -97,7 +84,7 @@ class SigningKeysTest {
 
     @Test
     void aTokenNamingAKeyTheRingDoesNotHaveIsRefused() {
-        Moving clock = new Moving();
+        Clock clock = at(NOW);
         JwtTokenService ours = new JwtTokenService(SigningKeys.open(InMemoryInstanceRepositories.create().secrets(), null,
                 "jwt-signing-key", KEEP, clock, false), AUDIENCE, clock);
         JwtTokenService theirs = new JwtTokenService(SigningKeys.open(InMemoryInstanceRepositories.create().secrets(), null,
