@@ -51,6 +51,11 @@ public final class Users {
         this.invitations = invitations;
     }
 
+    /** Refuses (and audits) one who may not add users at all, before anything else about the request is looked at. */
+    public void requireMayCreate(Actor actor) {
+        context.guard().require(actor, Resource.USERS, Action.CREATE);
+    }
+
     public User create(Actor actor, NewUser input) {
         Role role = input.role() == null ? Role.USER : input.role();
         Map<String, String> asked = asked(input.email(), role, null);

@@ -78,8 +78,17 @@ public final class AdministrationResources implements HttpService {
         api.route(rules, Route.get("/api/users", "List users").id("listUsers").listed().returns(Route.pageOf(User.class)),
                 call -> Reply.ok(crm.users().list(call.actor(), call.listRequest())));
         api.route(rules, Route.post("/api/users", "Add a user (with a password, or invited by mail)").id("createUser").body(NewUser.class)
-                .returns(User.class).created().etag(), call -> {
-            var user = crm.users().create(call.actor(), call.body(NewUser.class));
+                .returns(User.class).created().etag(),
+                call -> crm.users().requireMayCreate(call.actor()), // one who may not add users is told so (and audited) first
+                call -> {
+            NewUser input;
+            try {
+                input = call.body(NewUser.class);
+            } catch (Exception malformed) {
+                crm.users().requireMayCreate(call.actor()); // a malformed attempt by one who may not add users is a denial
+                throw malformed;
+            }
+            var user = crm.users().create(call.actor(), input);
             return Reply.created(user, "/api/users/" + user.id()).withVersion(user.version());
         });
         api.route(rules, Route.post("/api/users/transfer-ownership", "Pass ownership to another user (Owner only)").id("transferOwnership")
