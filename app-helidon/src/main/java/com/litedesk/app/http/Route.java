@@ -73,6 +73,7 @@ public final class Route {
     private int status = 200;
     private final List<Param> query = new ArrayList<>();
     private boolean etag;
+    private boolean sessionCookie;
     private boolean ifMatch;
     private boolean location;
     private final Set<Integer> problems = new TreeSet<>();
@@ -223,6 +224,16 @@ public final class Route {
     }
 
     /** The answer carries the record's version as {@code ETag}. */
+    /** Sets (or clears) the session's refresh cookies, and reads them with an {@code X-CSRF} header. */
+    public Route sessionCookie() {
+        sessionCookie = true;
+        return this;
+    }
+
+    public boolean usesSessionCookie() {
+        return sessionCookie;
+    }
+
     public Route etag() {
         etag = true;
         return this;

@@ -89,6 +89,10 @@ public final class OpenApiDocument {
             parameters.add(Map.of("name", "If-Match", "in", "header", "required", false, "schema", Map.of("type", "string"),
                     "description", "The ETag of the record as read; 412 when it changed since"));
         }
+        if (route.usesSessionCookie() && !route.path().endsWith("/login")) {
+            parameters.add(Map.of("name", "X-CSRF", "in", "header", "required", false, "schema", Map.of("type", "string"),
+                    "description", "Required (any value) when the refresh token comes from the session cookie rather than the body"));
+        }
         if (route.idempotent()) {
             parameters.add(Map.of("name", "Idempotency-Key", "in", "header", "required", false,
                     "schema", Map.of("type", "string", "minLength", 1, "maxLength", 200),
@@ -167,6 +171,10 @@ public final class OpenApiDocument {
         }
         if (route.location()) {
             headers.put("Location", header("Where the new resource is read", true));
+        }
+        if (route.usesSessionCookie()) {
+            headers.put("Set-Cookie", header("The session's refresh cookies (HttpOnly, SameSite=Strict, on the refresh and logout paths)"
+                    + " — or their removal", false));
         }
         if (route.idempotent()) {
             headers.put("Idempotent-Replay", header("true when this is the stored answer to an earlier request with the same Idempotency-Key", false));

@@ -57,20 +57,20 @@ public final class AuthResource implements HttpService {
     public void routing(HttpRules rules) {
         api.route(rules, Route.post(base + "/login",
                         "Log in: an access token (15 min), and a refresh token as an HttpOnly cookie (and in the answer, but not to browsers)")
-                .open().id("login").body(Login.class).returns(Session.class).problems(403, 423), call -> {
+                .open().id("login").sessionCookie().body(Login.class).returns(Session.class).problems(403, 423), call -> {
             cookie.requireSameOrigin(call);
             Login login = call.body(Login.class);
             return session(call, auth.login(login.email(), login.password(), call.clientAddress(), call.requestId()));
         });
         api.route(rules, Route.post(base + "/refresh",
                         "Trade the refresh token (in the body, or the session cookie with the X-CSRF header) for new tokens; single use, reuse ends the session")
-                .open().id("refreshTokens").optionalBody(Refresh.class).returns(Session.class).problems(401, 403), call -> {
+                .open().id("refreshTokens").sessionCookie().optionalBody(Refresh.class).returns(Session.class).problems(401, 403), call -> {
             cookie.requireSameOrigin(call);
             return session(call, auth.refresh(refreshToken(call)));
         });
         api.route(rules, Route.post(base + "/logout",
                         "End the session of the refresh token (in the body, or the session cookie with the X-CSRF header); its access tokens stop working")
-                .open().id("logout").optionalBody(Refresh.class).noContent().problems(403), call -> {
+                .open().id("logout").sessionCookie().optionalBody(Refresh.class).noContent().problems(403), call -> {
             cookie.requireSameOrigin(call);
             auth.logout(refreshToken(call));
             return Reply.noContent().withCookies(cookie.clear(call));
