@@ -50,12 +50,13 @@ public final class MasterKeys {
             return LOADED.computeIfAbsent(keys, k -> new MasterKey(Base64.getDecoder().decode(keys.masterKey())));
         }
         if (keys.masterKeyFile() != null) {
-            return new MasterKey(read(keys.masterKeyFile(), "LITEDESK_MASTER_KEY_FILE"));
+            return LOADED.computeIfAbsent(keys, k -> new MasterKey(read(keys.masterKeyFile(), "LITEDESK_MASTER_KEY_FILE")));
         }
         if (config.store().equals("memory")) {
             return LOADED.computeIfAbsent("memory", k -> new MasterKey(random())); // nothing is kept: nor is the key
         }
-        return new MasterKey(fileInDataDirectory(config.dataDir().resolve(FILE)));
+        Path file = config.dataDir().resolve(FILE).toAbsolutePath().normalize();
+        return LOADED.computeIfAbsent(file, f -> new MasterKey(fileInDataDirectory(file))); // read once, not per instance started
     }
 
     /** {@code <data>/master.key}: read, or made (owner-only, never replaced) when it is not there yet. */

@@ -29,6 +29,12 @@ public final class SealedSecrets implements SecretRepository {
     private final SecretRepository stored;
     private final KeyEncryption kek;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * What each sealed value opened to, by name and sealed value:
+     * the monitor reads an instance's management key on every poll, and with KMS every opening is a network call.
+     */
+    private final java.util.Map<String, String> opened = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REMEMBERED = 10_000;
 
     public SealedSecrets(SecretRepository stored, KeyEncryption kek) {
         this.stored = stored;
@@ -136,6 +142,10 @@ public final class SealedSecrets implements SecretRepository {
             throw LiteDeskException.unavailable("the secret " + kept.id() + " was sealed with the key-encryption key " + keyId
                     + ", not this one (" + kek.keyId() + "); start with the master key it was sealed with", null);
         }
+        String known = opened.get(kept.id() + "\n" + kept.value());
+        if (known != null) {
+            return new Secret(kept.id(), kept.version(), known);
+        }
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] dataKey;
         byte[] plain;
@@ -146,6 +156,11 @@ public final class SealedSecrets implements SecretRepository {
             throw LiteDeskException.unavailable("the secret " + kept.id() + " is damaged", null);
         }
         java.util.Arrays.fill(dataKey, (byte) 0);
-        return new Secret(kept.id(), kept.version(), new String(plain, StandardCharsets.UTF_8));
+        String value = new String(plain, StandardCharsets.UTF_8);
+        if (opened.size() >= REMEMBERED) {
+            opened.clear(); // a crude bound: forgetting only costs an opening
+        }
+        opened.put(kept.id() + "\n" + kept.value(), value);
+        return new Secret(kept.id(), kept.version(), value);
     }
 }

@@ -84,4 +84,26 @@ class SealedSecretsTest {
         other.insert(new Secret("jwt-signing-key", 1, VALUE));
         assertThat(other.discardIfUnopenable("jwt-signing-key")).isFalse();
     }
+
+    @Test
+    void aSecretReadAgainIsNotUnwrappedAgainButAMovedOneStillDoesNotOpen() {
+        SecretRepository raw = InMemoryInstanceRepositories.create().secrets();
+        MasterKey key = randomKey();
+        int[] unwraps = {0};
+        var counting = new com.litedesk.ports.instance.KeyEncryption() {
+            public String keyId() { return key.keyId(); }
+            public byte[] wrap(byte[] dataKey, String context) { return key.wrap(dataKey, context); }
+            public byte[] unwrap(byte[] wrapped, String context) { unwraps[0]++; return key.unwrap(wrapped, context); }
+        };
+        SealedSecrets sealed = new SealedSecrets(raw, counting);
+        sealed.insert(new Secret("instance/i1/management-key", 1, VALUE));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(sealed.findById("instance/i1/management-key").orElseThrow().value()).isEqualTo(VALUE);
+        }
+        assertThat(unwraps[0]).isEqualTo(1);
+
+        raw.insert(new Secret("instance/i2/management-key", 1, raw.findById("instance/i1/management-key").orElseThrow().value()));
+        assertThatThrownBy(() -> sealed.findById("instance/i2/management-key")).isInstanceOf(LiteDeskException.class);
+    }
 }
