@@ -83,13 +83,13 @@ final class SqlQuery {
     }
 
     /** How many matches of each tier a relevance sort ranks (see {@link #relevance}). */
-    static final int RANKED = 2_000;
+    static final int RANKED = 500;
 
     /**
      * Best matches first, in two tiers: records where every word of the search stands as a whole word, then those
      * where a word only starts one; within a tier by bm25 (a word in the name or title weighs four times one
      * elsewhere). Each tier ranks its first {@value #RANKED} matches in row order, so that a search matching tens of
-     * thousands of records costs what one matching two thousand does: a list of search results ends there (a count
+     * thousands of records costs what one matching five hundred does: a list of search results ends there (a count
      * or an export of the same search sees every match).
      */
     private void relevance(String text, List<Condition> rest, Query query) {
@@ -98,9 +98,12 @@ final class SqlQuery {
         sql.append("SELECT t.doc FROM (SELECT rid, min(tier) AS tier, min(score) AS score FROM (");
         String[] matches = {ftsQuery(text).replace("\"*", "\""), ftsQuery(text)};
         for (int tier = 0; tier < 2; tier++) {
-            sql.append(tier == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT t.rowid AS rid, ").append(tier).append(" AS tier, ")
-                    .append(fts).append(".rank AS score FROM ").append(fts).append(" JOIN ").append(t).append(" t ON t.rowid = ")
-                    .append(fts).append(".rowid WHERE ").append(fts).append(" MATCH ?");
+            sql.append(tier == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ").append(fts).append(".rowid AS rid, ").append(tier)
+                    .append(" AS tier, ").append(fts).append(".rank AS score FROM ").append(fts);
+            if (!rest.isEmpty()) { // the record's columns are read only to filter: without filters the index alone answers
+                sql.append(" JOIN ").append(t).append(" t ON t.rowid = ").append(fts).append(".rowid");
+            }
+            sql.append(" WHERE ").append(fts).append(" MATCH ?");
             params.add(matches[tier]);
             if (!rest.isEmpty()) {
                 sql.append(" AND ");
