@@ -2,6 +2,7 @@
 import { ref, reactive } from 'vue';
 import { api, session } from '/assets/crm/session.js';
 import { fieldErrors } from '/assets/shared/forms.js';
+import { roleName } from '/assets/crm/names.js';
 
 const Account = {
   setup() {
@@ -20,10 +21,10 @@ const Account = {
         error.value = f.newPassword || f.currentPassword || e.message;
       }
     }
-    return { form, message, error, submit, session };
+    return { form, message, error, submit, session, roleName };
   },
   template: `<main><h1>My account</h1>
-    <div class="panel" v-if="session.me"><p>{{ session.me.name }} · {{ session.me.email }} · {{ session.me.role }}</p></div>
+    <div class="panel" v-if="session.me"><p>{{ session.me.name }} · {{ session.me.email }} · {{ roleName(session.me.role) }}</p></div>
     <form class="panel" @submit.prevent="submit" novalidate aria-label="Change password">
       <div v-if="message" class="notice info" role="status">{{ message }}</div>
       <div v-if="error" class="notice error" role="alert">{{ error }}</div>

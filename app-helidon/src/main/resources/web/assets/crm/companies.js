@@ -1,9 +1,11 @@
 // The companies list with a new-company form.
 import { ref, reactive, onMounted } from 'vue';
-import { api, canWrite } from '/assets/crm/session.js';
+import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
 import { usePager, Pager } from '/assets/shared/pager.js';
 import { RecordPage } from '/assets/crm/record.js';
+import { download } from '/assets/crm/files.js';
+import { toast } from '/assets/shared/toast.js';
 
 const Companies = {
   components: { Pager },
@@ -21,11 +23,18 @@ const Companies = {
         errors.value = formErrors(e);
       }
     }
+    async function exportCsv() {
+      try {
+        await download('/api/companies/export', 'companies.csv');
+      } catch (e) {
+        toast('Could not export: ' + e.message, { kind: 'error' });
+      }
+    }
     onMounted(() => pager.first());
-    return { pager, draft, errors, create, canWrite };
+    return { pager, draft, errors, create, can, exportCsv };
   },
   template: `<main><h1>Companies</h1>
-    <form v-if="canWrite()" class="panel" @submit.prevent="create" novalidate aria-label="New company">
+    <form v-if="can('COMPANIES', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New company">
       <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
       <div class="row">
         <div class="field"><label for="cn">Name</label><input id="cn" v-model="draft.name"><span class="error">{{ errors.name }}</span></div>
@@ -33,6 +42,7 @@ const Companies = {
         <div><button>Add company</button></div>
       </div>
     </form>
+ <p v-if="can('COMPANIES', 'EXPORT')"><button class="secondary" @click="exportCsv">Export CSV</button></p>
     <div v-if="pager.error" class="notice error" role="alert">{{ pager.error }}</div>
     <p v-if="pager.loading" role="status">Loading…</p>
     <p v-else-if="!pager.items.length" class="hint">No companies yet.</p>
@@ -48,4 +58,4 @@ export const routes = [
   { path: '/companies/:id', component: RecordPage, props: { type: 'COMPANY' }, meta: { auth: true } },
 ];
 
-export const nav = { to: '/companies', label: 'Companies' };
+export const nav = { to: '/companies', label: 'Companies', resource: 'COMPANIES' };

@@ -1,10 +1,11 @@
 // The contacts list: search, tag filter, sort, paging, a new-contact form, CSV import and export.
 import { ref, reactive, onMounted } from 'vue';
-import { api, session, canWrite } from '/assets/crm/session.js';
+import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
 import { RecordPage } from '/assets/crm/record.js';
 import { usePager, Pager } from '/assets/shared/pager.js';
 import { download } from '/assets/crm/files.js';
+import { toast } from '/assets/shared/toast.js';
 
 const Contacts = {
   components: { Pager },
@@ -12,7 +13,7 @@ const Contacts = {
     const q = ref('');
     const sort = ref('-createdAt');
     const tag = ref('');
-    const draft = reactive({ firstName: '', lastName: '', email: '' });
+    const draft = reactive({ firstName: '', lastName: '', email: '', phone: '', title: '' });
     const errors = ref({});
     const saved = ref('');
     function query() {
@@ -38,9 +39,10 @@ const Contacts = {
       errors.value = {};
       saved.value = '';
       try {
-        const c = await api.post('/api/contacts', { firstName: draft.firstName, lastName: draft.lastName, emails: draft.email ? [draft.email] : [] });
+        const c = await api.post('/api/contacts', { firstName: draft.firstName, lastName: draft.lastName, emails: draft.email ? [draft.email] : [],
+          phones: draft.phone ? [draft.phone] : [], title: draft.title || null });
         saved.value = c.firstName + ' ' + c.lastName + ' added.';
-        Object.assign(draft, { firstName: '', lastName: '', email: '' });
+        Object.assign(draft, { firstName: '', lastName: '', email: '', phone: '', title: '' });
         await pager.first();
       } catch (e) {
         errors.value = formErrors(e);
@@ -84,14 +86,18 @@ const Contacts = {
         importing.value = false;
       }
     }
-    function exportCsv() {
-      return download('/api/contacts/export?' + query(), 'contacts.csv');
+    async function exportCsv() {
+      try {
+        await download('/api/contacts/export?' + query(), 'contacts.csv');
+      } catch (e) {
+        toast('Could not export: ' + e.message, { kind: 'error' });
+      }
     }
     onMounted(() => pager.first());
-    return { pager, q, sort, tag, draft, errors, saved, create, search, pick, report, importing, csv, runImport, exportCsv, session, canWrite };
+    return { pager, q, sort, tag, draft, errors, saved, create, search, pick, report, importing, csv, runImport, exportCsv, can };
   },
   template: `<main><h1>Contacts</h1>
-    <form v-if="canWrite()" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
+    <form v-if="can('CONTACTS', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
       <h2>New contact</h2>
       <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
       <div v-if="saved" class="notice info" role="status">{{ saved }}</div>
@@ -99,6 +105,8 @@ const Contacts = {
         <div class="field"><label for="fn">First name</label><input id="fn" v-model="draft.firstName"></div>
         <div class="field"><label for="ln">Last name</label><input id="ln" v-model="draft.lastName" :aria-invalid="!!errors.lastName" aria-describedby="ln-err"><span id="ln-err" class="error">{{ errors.lastName }}</span></div>
         <div class="field"><label for="em">Email</label><input id="em" v-model="draft.email" type="email" :aria-invalid="!!errors['emails[0]']"><span class="error">{{ errors['emails[0]'] || errors.emails }}</span></div>
+        <div class="field"><label for="ph">Phone</label><input id="ph" v-model="draft.phone" type="tel" autocomplete="off"><span class="error">{{ errors['phones[0]'] || errors.phones }}</span></div>
+        <div class="field"><label for="jt">Job title</label><input id="jt" v-model="draft.title"><span class="error">{{ errors.title }}</span></div>
         <div><button>Add contact</button></div>
       </div>
     </form>
@@ -109,9 +117,9 @@ const Contacts = {
         <select id="sort" v-model="sort" @change="pager.first()">
           <option value="-createdAt">Newest first</option><option value="createdAt">Oldest first</option><option value="lastName">Last name</option>
         </select></div>
-      <div><button class="secondary" @click="exportCsv">Export CSV</button></div>
+      <div v-if="can('CONTACTS', 'EXPORT')"><button class="secondary" @click="exportCsv">Export CSV</button></div>
     </div>
-    <div v-if="canWrite() && session.me && session.me.role !== 'MANAGER'" class="panel"><h2>Import from CSV</h2>
+    <div v-if="can('CONTACTS', 'IMPORT')" class="panel"><h2>Import from CSV</h2>
       <div class="field"><label for="csv">CSV file (firstName, lastName, email, title, tags, …)</label><input id="csv" type="file" accept=".csv,text/csv" @change="pick"></div>
       <p v-if="importing" role="status">Checking…</p>
       <div v-if="report && report.error" class="notice error" role="alert">{{ report.error }}</div>
@@ -123,8 +131,8 @@ const Contacts = {
     </div>
     <div v-if="pager.error" class="notice error" role="alert">{{ pager.error }} <button class="secondary" @click="pager.reload()">Try again</button></div>
     <div class="table-wrap"><table><caption class="sr-only">Contacts</caption>
-      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col" class="optional">Title</th></tr></thead>
-      <tbody><tr v-for="c in pager.items" :key="c.id"><td><router-link :to="'/contacts/' + c.id">{{ c.firstName }} {{ c.lastName }}</router-link></td><td>{{ (c.emails || [])[0] }}</td><td class="optional">{{ c.title }}</td></tr></tbody>
+      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col" class="optional">Job title</th><th scope="col" class="optional">Phone</th></tr></thead>
+      <tbody><tr v-for="c in pager.items" :key="c.id"><td><router-link :to="'/contacts/' + c.id">{{ c.firstName }} {{ c.lastName }}</router-link></td><td>{{ (c.emails || [])[0] }}</td><td class="optional">{{ c.title }}</td><td class="optional">{{ (c.phones || [])[0] }}</td></tr></tbody>
     </table></div>
     <p v-if="pager.loading" role="status">Loading…</p>
     <p v-else-if="!pager.items.length && !pager.error" class="hint">No contacts yet{{ q ? ' match “' + q + '”' : '' }}.</p>
@@ -137,4 +145,4 @@ export const routes = [
   { path: '/contacts/:id', component: RecordPage, props: { type: 'CONTACT' }, meta: { auth: true } },
 ];
 
-export const nav = { to: '/contacts', label: 'Contacts' };
+export const nav = { to: '/contacts', label: 'Contacts', resource: 'CONTACTS' };

@@ -2,10 +2,12 @@
 // by the arrow keys or by a stage picker.
 import { ref, reactive, onMounted } from 'vue';
 import { useRoute } from 'vue-router';
-import { api, canWrite } from '/assets/crm/session.js';
+import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
 import { RecordPage } from '/assets/crm/record.js';
-import { money } from '/assets/shared/format.js';
+import { money, parseNumber } from '/assets/shared/format.js';
+import { toast } from '/assets/shared/toast.js';
+import { moveDeal } from '/assets/crm/stages.js';
 
 const Board = {
   setup() {
@@ -17,7 +19,7 @@ const Board = {
     const error = ref('');
     const message = ref('');
     const over = ref(null);
-    const draft = reactive({ title: '', value: '', currency: 'EUR' });
+    const draft = reactive({ title: '', value: '', currency: 'EUR', expectedCloseDate: '' });
     const errors = ref({});
     let loads = 0;
     async function load() {
@@ -56,8 +58,8 @@ const Board = {
       from.totals = { ...from.totals, [cur]: Number(from.totals[cur] || 0) - Number(deal.value || 0) };
       to.totals = { ...to.totals, [cur]: Number(to.totals[cur] || 0) + Number(deal.value || 0) };
     }
-    async function move(deal, fromId, toId) {
-      if (fromId === toId || !canWrite()) {
+    async function move(deal, fromId, toId, undoing) {
+      if (fromId === toId || !can('DEALS', 'EDIT', deal)) {
         return;
       }
       const from = columnOf(fromId);
@@ -65,13 +67,18 @@ const Board = {
       shift(deal, from, to);
       message.value = '';
       try {
-        const moved = await api.post('/api/deals/' + deal.id + '/move', { stageId: toId, position: 0 });
-        Object.assign(deal, moved);
+        Object.assign(deal, await moveDeal(deal, toId));
         message.value = deal.title + ' moved to ' + to.name + '.';
+        if (!undoing) {
+          toast(deal.title + ' moved to ' + to.name + '.', { undo: () => move(deal, toId, fromId, true) });
+        }
       } catch (e) {
         shift(deal, to, from); // the server refused: put it back
         message.value = 'Could not move ' + deal.title + ': ' + e.message;
       }
+    }
+    function picked(deal, fromId, ev) {
+      move(deal, fromId, ev.target.value);
     }
     function onDragStart(ev, deal, stageId) {
       ev.dataTransfer.setData('text/plain', JSON.stringify({ id: deal.id, from: stageId }));
@@ -98,30 +105,37 @@ const Board = {
     }
     async function create() {
       errors.value = {};
+      const value = parseNumber(draft.value);
+      if (value.error) {
+        errors.value = { value: value.error };
+        return;
+      }
       try {
-        await api.post('/api/deals', { title: draft.title, value: draft.value === '' ? null : Number(draft.value), currency: draft.currency, pipelineId: pipeline.value });
-        Object.assign(draft, { title: '', value: '' });
+        await api.post('/api/deals', { title: draft.title, value: value.value, currency: draft.currency, pipelineId: pipeline.value,
+          expectedCloseDate: draft.expectedCloseDate || null });
+        Object.assign(draft, { title: '', value: '', expectedCloseDate: '' });
         await load();
       } catch (e) {
         errors.value = formErrors(e);
       }
     }
     onMounted(load);
-    return { board, loading, error, message, over, draft, errors, create, onDragStart, onDrop, onKey, money, canWrite, load, pipelines, pipeline };
+    return { board, loading, error, message, over, draft, errors, create, onDragStart, onDrop, onKey, picked, money, can, load, pipelines, pipeline };
   },
   template: `<main><h1>Deals</h1>
     <div class="panel row" v-if="pipelines.length > 1"><div class="field"><label for="pp">Pipeline</label>
       <select id="pp" v-model="pipeline" @change="load"><option v-for="p in pipelines" :key="p.id" :value="p.id">{{ p.name }}</option></select></div></div>
-    <form v-if="canWrite()" class="panel" @submit.prevent="create" novalidate aria-label="New deal">
+    <form v-if="can('DEALS', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New deal">
       <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
       <div class="row">
         <div class="field"><label for="dt">Deal</label><input id="dt" v-model="draft.title" :aria-invalid="!!errors.title"><span class="error">{{ errors.title }}</span></div>
-        <div class="field"><label for="dv">Value</label><input id="dv" v-model="draft.value" inputmode="decimal"><span class="error">{{ errors.value }}</span></div>
+        <div class="field"><label for="dv">Value</label><input id="dv" v-model="draft.value" inputmode="decimal" :aria-invalid="!!errors.value" aria-describedby="dv-err"><span id="dv-err" class="error" data-testid="value-error">{{ errors.value }}</span></div>
         <div class="field"><label for="dc">Currency</label><select id="dc" v-model="draft.currency"><option>EUR</option><option>USD</option><option>GBP</option></select></div>
+        <div class="field narrow"><label for="dd">Expected close</label><input id="dd" v-model="draft.expectedCloseDate" type="date"><span class="error">{{ errors.expectedCloseDate }}</span></div>
         <div><button>Add deal</button></div>
       </div>
     </form>
-    <p v-if="canWrite()" class="hint">Drag a deal to another stage, or focus it and press ← or →.</p>
+    <p v-if="can('DEALS', 'EDIT')" class="hint">Drag a deal to another stage, pick its stage, or focus it and press ← or →.</p>
     <div class="notice info" role="status" aria-live="polite" v-if="message">{{ message }}</div>
     <div v-if="error" class="notice error" role="alert">{{ error }} <button class="secondary" @click="load">Try again</button></div>
     <p v-if="loading" role="status">Loading…</p>
@@ -131,9 +145,12 @@ const Board = {
         <h2>{{ col.name }}</h2>
         <p class="hint" :data-testid="'totals-' + col.stageId">{{ col.count }} deal{{ col.count === 1 ? '' : 's' }}<span v-for="(sum, cur) in col.totals" :key="cur"> · {{ money(sum, cur) }}</span></p>
         <p v-if="!col.deals.length" class="hint">No deals.</p>
-        <article v-for="d in col.deals" :key="d.id" class="card" :draggable="canWrite()" :tabindex="canWrite() ? 0 : -1"
+        <article v-for="d in col.deals" :key="d.id" class="card" :draggable="can('DEALS', 'EDIT', d)" :tabindex="can('DEALS', 'EDIT', d) ? 0 : -1"
                  @dragstart="onDragStart($event, d, col.stageId)" @keydown="onKey($event, d, col.stageId)" :aria-label="d.title + ', ' + money(d.value, d.currency)">
           <router-link :to="'/deals/' + d.id" draggable="false"><strong>{{ d.title }}</strong></router-link><br><span class="hint">{{ money(d.value, d.currency) }}</span>
+          <div v-if="can('DEALS', 'EDIT', d)" class="stage-picker"><label class="sr-only" :for="'card-stage-' + d.id">Stage of {{ d.title }}</label>
+            <select :id="'card-stage-' + d.id" :value="col.stageId" @change="picked(d, col.stageId, $event)" @keydown.stop>
+              <option v-for="c in board.columns" :key="c.stageId" :value="c.stageId">{{ c.name }}</option></select></div>
         </article>
       </section>
     </div>
@@ -145,4 +162,4 @@ export const routes = [
   { path: '/deals/:id', component: RecordPage, props: { type: 'DEAL' }, meta: { auth: true } },
 ];
 
-export const nav = { to: '/deals', label: 'Deals' };
+export const nav = { to: '/deals', label: 'Deals', resource: 'DEALS' };

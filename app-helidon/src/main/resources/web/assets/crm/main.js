@@ -1,10 +1,12 @@
 // The tenant CRM of one instance. Each screen is a module of its own under /assets/crm/<screen>.js that exports
-// `routes` (vue-router records) and, when it belongs in the main menu, `nav` ({ to, label }). To add a screen:
+// `routes` (vue-router records) and, when it belongs in the main menu, `nav` ({ to, label, resource }: shown to
+// whoever the server lets read that resource). To add a screen:
 // write its module and add it to `screens` below, in menu order. Components and helpers used by more than one
 // screen live in /assets/shared/ (formatting, confirm dialog, form fields, pager, toasts).
 import { createApp, onMounted } from 'vue';
 import { createRouter, createWebHashHistory } from 'vue-router';
-import { api, session, loadMe, isAdmin } from '/assets/crm/session.js';
+import { api, session, loadMe, signedOut, can } from '/assets/crm/session.js';
+import { roleName } from '/assets/crm/names.js';
 import { Toasts } from '/assets/shared/toast.js';
 import { ConfirmDialog } from '/assets/shared/confirm.js';
 import { SetPassword } from '/assets/crm/login.js';
@@ -32,16 +34,16 @@ const App = {
     const settingPassword = window.location.pathname === '/set-password';
     async function signOut() {
       await api.logout();
-      session.me = null;
+      signedOut();
       router.push('/login');
     }
-    const shown = (item) => !item.admin || isAdmin();
+    const shown = (item) => can(item.resource, 'READ');
     onMounted(loadMe);
-    return { session, signOut, settingPassword, menu, shown };
+    return { session, signOut, settingPassword, menu, shown, roleName };
   },
   template: `<header class="bar"><strong>LiteDesk</strong>
       <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
-      <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ session.me.role }}) <button class="secondary" @click="signOut">Sign out</button></span>
+      <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
     <SetPassword v-if="settingPassword"/><router-view v-else/>
     <Toasts/><ConfirmDialog/>`,

@@ -1,6 +1,9 @@
 // Pipelines and their stages: create, rename, add stages, set each stage's probability and kind.
 import { ref, onMounted } from 'vue';
-import { api } from '/assets/crm/session.js';
+import { api, can } from '/assets/crm/session.js';
+import { toast } from '/assets/shared/toast.js';
+import { confirmAction } from '/assets/shared/confirm.js';
+import { stageKindName } from '/assets/crm/names.js';
 
 const Pipelines = {
   setup() {
@@ -48,12 +51,27 @@ const Pipelines = {
         message.value = e.message + (e.errors.length ? ' — ' + e.errors.map(x => x.field + ' ' + x.message).join('; ') : '');
       }
     }
+    function removeStage(i) {
+      editing.value.stages.splice(i, 1);
+    }
+    async function remove(p) {
+      if (!await confirmAction('Delete the pipeline ' + p.name + '? This cannot be undone.', 'Delete pipeline')) {
+        return;
+      }
+      try {
+        await api.del('/api/pipelines/' + p.id);
+        toast('Pipeline ' + p.name + ' deleted.');
+        await load();
+      } catch (e) {
+        toast('Could not delete ' + p.name + ': ' + e.message, { kind: 'error' });
+      }
+    }
     onMounted(load);
-    return { items, error, name, message, create, editing, edit, addStage, save };
+    return { items, error, name, message, create, editing, edit, addStage, removeStage, save, remove, can, stageKindName };
   },
   template: `<main><h1>Pipelines</h1>
     <div v-if="error" class="notice error" role="alert">{{ error }}</div>
-    <form class="panel row" @submit.prevent="create" novalidate aria-label="Create a pipeline">
+    <form v-if="can('PIPELINES', 'CREATE')" class="panel row" @submit.prevent="create" novalidate aria-label="Create a pipeline">
       <div class="field"><label for="pn">New pipeline</label><input id="pn" v-model="name"></div><div><button>Create</button></div>
     </form>
     <div v-if="message" class="notice info" role="status">{{ message }}</div>
@@ -63,12 +81,14 @@ const Pipelines = {
         <div v-for="(s, i) in editing.stages" :key="i" class="row">
           <div class="field"><label :for="'sn-' + i">Stage {{ i + 1 }}</label><input :id="'sn-' + i" v-model="s.name"></div>
           <div class="field narrow"><label :for="'sp-' + i">Probability %</label><input :id="'sp-' + i" v-model.number="s.probability" type="number" min="0" max="100"></div>
-          <div class="field narrow"><label :for="'sk-' + i">Kind</label><select :id="'sk-' + i" v-model="s.kind"><option>OPEN</option><option>WON</option><option>LOST</option></select></div>
+          <div class="field narrow"><label :for="'sk-' + i">Kind</label><select :id="'sk-' + i" v-model="s.kind"><option v-for="k in ['OPEN', 'WON', 'LOST']" :key="k" :value="k">{{ stageKindName(k) }}</option></select></div>
+          <div><button type="button" class="link" :aria-label="'Remove stage ' + (i + 1)" @click="removeStage(i)">Remove</button></div>
         </div>
         <p class="row"><button class="secondary" @click="addStage">Add stage</button><button @click="save">Save pipeline</button><button class="secondary" @click="editing = null">Cancel</button></p>
       </template>
       <template v-else><h2>{{ p.name }}</h2><p class="hint">{{ p.stages.map(s => s.name + ' (' + s.probability + ' %)').join(' → ') }}</p>
-        <p class="row"><router-link :to="'/deals?pipeline=' + p.id">Open board</router-link><button class="secondary" @click="edit(p)">Edit stages</button></p></template>
+        <p class="row"><router-link :to="'/deals?pipeline=' + p.id">Open board</router-link><button v-if="can('PIPELINES', 'EDIT')" class="secondary" @click="edit(p)">Edit stages</button>
+          <button v-if="can('PIPELINES', 'DELETE') && !p.isDefault" class="danger" @click="remove(p)">Delete</button></p></template>
     </div></main>`,
 };
 
@@ -76,4 +96,4 @@ export const routes = [
   { path: '/pipelines', component: Pipelines, meta: { auth: true } },
 ];
 
-export const nav = { to: '/pipelines', label: 'Pipelines', admin: true };
+export const nav = { to: '/pipelines', label: 'Pipelines', resource: 'PIPELINES' };
