@@ -5,6 +5,8 @@
 // read, sent by the browser to the refresh and logout routes alone. A reload asks the refresh route for a new
 // access token. localStorage holds no token: only `<key>.signedIn`, whether a session cookie is to be expected
 // (so that a signed-out page does not ask the server for nothing).
+import { duration } from '/assets/shared/format.js';
+
 export function createApi(prefix, storageKey) {
   const store = window.localStorage;
   const hintKey = storageKey + '.signedIn';
@@ -26,7 +28,7 @@ export function createApi(prefix, storageKey) {
     const text = await res.text();
     const data = text ? JSON.parse(text) : null;
     if (!res.ok) {
-      const err = new Error((data && (data.detail || data.title)) || ('HTTP ' + res.status));
+      const err = new Error(sentence(data, res));
       err.status = res.status; err.code = data && data.code; err.errors = (data && data.errors) || [];
       throw err;
     }
@@ -78,6 +80,17 @@ export function createApi(prefix, storageKey) {
       access = null; store.removeItem(hintKey);
     },
   };
+}
+
+/** What a refusal says to a person: the problem's detail as a sentence, a wait as "try again in 7 minutes". */
+function sentence(data, res) {
+  let text = (data && (data.detail || data.title)) || 'The server could not do this just now.';
+  text = text.replace(/;?\s*retry after \d+ ?s\b/i, '');
+  const wait = Number(res.headers.get('Retry-After'));
+  if (wait > 0) {
+    text = text.replace(/[.\s]*$/, '') + '; try again in ' + duration(wait) + '.';
+  }
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Field errors of a problem as { field: message }. */
