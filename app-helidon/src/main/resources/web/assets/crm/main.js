@@ -45,7 +45,7 @@ const App = {
       <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
       <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
-    <SetPassword v-if="settingPassword"/><router-view v-else/>
+    <SetPassword v-if="settingPassword"/><router-view v-else v-slot="{ Component, route }"><component :is="Component" :key="route.path"/></router-view>
     <Toasts/><ConfirmDialog/>`,
 };
 

@@ -94,7 +94,7 @@ export const Related = {
       <ul v-else class="plain"><li v-for="c in people" :key="c.id" class="row spread">
         <router-link :to="'/contacts/' + c.id">{{ fullName(c) }}</router-link><span class="hint">{{ c.title }}</span>
         <button v-if="mayUnlink(c)" class="link" @click="unlink(c)" :aria-label="'Unlink ' + fullName(c)">Unlink</button></li></ul>
-      <form v-if="mayLink && linkable.length" class="row" @submit.prevent="link" :aria-label="'Link a contact'">
+      <form v-if="mayLink && linkable.length" class="row" @submit.prevent="link" aria-label="Link people">
         <div class="field"><label for="rel-add">Link a contact</label>
           <select id="rel-add" v-model="adding"><option value="">Choose…</option><option v-for="c in linkable" :key="c.id" :value="c.id">{{ fullName(c) }}</option></select></div>
         <div><button class="secondary" :disabled="!adding">Link</button></div>
