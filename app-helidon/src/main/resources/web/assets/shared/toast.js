@@ -9,7 +9,7 @@ export function toast(message, options) {
   const id = ++counter;
   const undo = options && options.undo;
   const kind = (options && options.kind) || 'info';
-  state.items.push({ id, message, undo, kind });
+  state.items = state.items.slice(-2).concat([{ id, message, undo, kind }]); // the newest three
   setTimeout(() => dismiss(id), undo ? 10000 : 6000);
   return id;
 }
