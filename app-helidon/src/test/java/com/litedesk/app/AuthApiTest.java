@@ -41,6 +41,27 @@ class AuthApiTest {
         assertThat(me.raw().body()).doesNotContain("password");
     }
 
+    /** Each role is told, for every resource and action, the scope the server's own policy allows. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(com.litedesk.ports.identity.Role.class)
+    void myPermissionsAreThoseThePolicyAppliesToMe(com.litedesk.ports.identity.Role role) {
+        String token = role == com.litedesk.ports.identity.Role.OWNER ? acme.ownerToken()
+                : acme.tokenFor("perm-" + role.name().toLowerCase(java.util.Locale.ROOT) + "@acme.test", role, null);
+        var answer = acme.get("/api/auth/me/permissions", token);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("role").asText()).isEqualTo(role.name());
+        var policy = new com.litedesk.core.access.AccessPolicy();
+        int cells = 0;
+        for (var p : answer.json().get("permissions")) {
+            var resource = com.litedesk.core.access.Resource.valueOf(p.get("resource").asText());
+            var action = com.litedesk.core.access.Action.valueOf(p.get("action").asText());
+            assertThat(p.get("scope").asText()).as(role + " " + action + " " + resource).isEqualTo(policy.scope(role, resource, action).name());
+            cells++;
+        }
+        assertThat(cells).isEqualTo(com.litedesk.core.access.Resource.values().length * com.litedesk.core.access.Action.values().length);
+        assertThat(acme.get("/api/auth/me/permissions", null).status()).isEqualTo(401);
+    }
+
     @Test
     void aRotatedRefreshTokenUsedAgainEndsTheSession() {
         var first = acme.post("/api/auth/login", null, Map.of("email", TestServer.OWNER, "password", TestServer.PASSWORD)).json();

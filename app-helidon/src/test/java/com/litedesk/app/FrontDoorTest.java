@@ -59,6 +59,7 @@ class FrontDoorTest {
         Instant now = Instant.now();
         stores.instances().insert(instance("i1", "acme", InstanceState.READY, null, now));
         stores.instances().insert(instance("i2", "globex", InstanceState.SUSPENDED, "unpaid invoice", now));
+        stores.instances().insert(instance("i3", "initech", InstanceState.DELETING, null, now));
         String endpoint = "http://127.0.0.1:" + workload.getAddress().getPort();
         InstanceRuntime runtime = runningAt(endpoint);
         door = door(stores, runtime, TrustedProxies.NONE);
@@ -161,5 +162,49 @@ class FrontDoorTest {
         assertThat(send("acme.localhost:8080", "GET", "/internal/usage", null).statusCode()).isEqualTo(404);
         assertThat(seen).doesNotContainKey("uri");
         assertThat(send("localhost:8080", "GET", "/anything", null).body()).isEqualTo("control plane");
+    }
+
+    private static final Map<String, String> BROWSER = Map.of("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+    /** A browser opening a CRM that cannot serve it gets a page for people: what happened, in words, and when to come back. */
+    @Test
+    void browsersGetDesignedPagesForUnknownSuspendedAndDeletedInstancesAndApiClientsProblems() throws Exception {
+        var unknown = send(door, "nowhere.localhost:8080", "GET", "/", null, BROWSER);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).contains("text/html; charset=UTF-8");
+        assertThat(unknown.body()).contains("<h1>There is no CRM here</h1>").contains("nowhere.localhost").doesNotContain(":8080")
+                .doesNotContain("NOT_FOUND").doesNotContain("<script");
+
+        var suspended = send(door, "globex.localhost", "GET", "/", null, BROWSER);
+        assertThat(suspended.statusCode()).isEqualTo(503);
+        assertThat(suspended.headers().firstValue("Retry-After")).contains("60");
+        assertThat(suspended.body()).contains("<h1>This CRM is suspended</h1>").contains("unpaid invoice")
+                .doesNotContain("UNAVAILABLE").doesNotContain("i2");
+
+        var deleted = send(door, "initech.localhost", "GET", "/contacts", null, BROWSER);
+        assertThat(deleted.body()).contains("<h1>This CRM has been deleted</h1>").contains("initech.localhost");
+        assertThat(deleted.headers().firstValue("Content-Type")).contains("text/html; charset=UTF-8");
+
+        // the page's stylesheet comes from the door too, so the page is styled where the CRM is not served
+        var css = send(door, "globex.localhost", "GET", "/assets/ui.css", null, Map.of("Accept", "text/css"));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).contains("text/css; charset=UTF-8");
+        assertThat(css.body()).contains("prefers-color-scheme");
+
+        // API clients, and a browser's own API calls, still get problem+json
+        for (var host : List.of("nowhere.localhost", "globex.localhost", "initech.localhost")) {
+            var api = send(door, host, "GET", "/api/contacts", null, BROWSER);
+            assertThat(api.headers().firstValue("Content-Type")).as(host).contains("application/problem+json");
+            var plain = send(door, host, "GET", "/", null, Map.of("Accept", "application/json"));
+            assertThat(plain.headers().firstValue("Content-Type")).as(host).contains("application/problem+json");
+        }
+        assertThat(seen).doesNotContainKey("uri");
+    }
+
+    @Test
+    void retryAfterIsToldInWords() {
+        assertThat(com.litedesk.app.platform.DoorPage.tryAgainIn(416)).isEqualTo("try again in 7 minutes");
+        assertThat(com.litedesk.app.platform.DoorPage.tryAgainIn(60)).isEqualTo("try again in a minute");
+        assertThat(com.litedesk.app.platform.DoorPage.tryAgainIn(5)).isEqualTo("try again in a few seconds");
     }
 }

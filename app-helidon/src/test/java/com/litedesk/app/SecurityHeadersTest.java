@@ -35,7 +35,7 @@ class SecurityHeadersTest {
     @Test
     void pagesApiAnswersAndErrorsAllCarryThemAndHstsOnlyOverTls() {
         try (TestServer server = TestServer.inMemory(Map.of())) {
-            for (var answer : List.of(server.get("/", null), server.get("/assets/crm.js", null), server.get("/api/contacts", null),
+            for (var answer : List.of(server.get("/", null), server.get("/assets/crm/main.js", null), server.get("/api/contacts", null),
                     server.get("/no/such/thing", null), server.get("/api/contacts", server.ownerToken()),
                     server.post("/api/auth/login", null, Map.of("email", "x@y.test", "password", "nope")))) {
                 assertHardened(answer);

@@ -68,6 +68,8 @@ public final class LiteDesk {
     private final Exports exports;
     private final UsageMetrics usage;
 
+    private final AccessPolicy policy;
+
     private LiteDesk(Builder b) {
         InstanceRepositories given = b.repositories;
         // the settings record is read by every request and every imported row: remembered, not read each time
@@ -75,7 +77,7 @@ public final class LiteDesk {
                 given.tasks(), given.notes(), given.users(), given.teams(), given.credentials(), given.refreshTokens(),
                 given.oneTimeTokens(), given.audit(), new com.litedesk.core.settings.RememberedSettings(given.settings(), b.clock),
                 given.outbox(), given.secrets(), given.idempotency(), given.storage());
-        AccessPolicy policy = new AccessPolicy();
+        policy = new AccessPolicy();
         audit = new AuditLog(r.audit(), policy, b.clock);
         Guard guard = new Guard(policy, audit);
         RecordContext context = new RecordContext(b.clock, b.ids, guard, audit, r.users(), r.settings(),
@@ -157,6 +159,11 @@ public final class LiteDesk {
     /** The actor for a user as stored now (embedders that authenticate users themselves). */
     public Actor actorOf(User user) {
         return new Actor(user.id(), user.role(), user.teamId(), null);
+    }
+
+    /** What the actor may do, as the same policy that allows or refuses their requests decides it. */
+    public com.litedesk.core.access.Permissions permissions(Actor actor) {
+        return policy.permissions(actor);
     }
 
     public Authentication auth() {

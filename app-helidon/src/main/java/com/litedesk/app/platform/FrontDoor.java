@@ -38,6 +38,9 @@ import java.util.UUID;
  */
 public final class FrontDoor implements Filter {
 
+    /** How long an instance that is not serving is expected to take, told to clients as Retry-After. */
+    private static final long RETRY_AFTER_SECONDS = 60;
+
     private static final System.Logger LOG = System.getLogger("litedesk.front-door");
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
@@ -151,8 +154,14 @@ public final class FrontDoor implements Filter {
         String requestId = req.headers().first(HeaderNames.create("X-Request-Id")).orElseGet(() -> UUID.randomUUID().toString());
         var instance = subdomain.contains(".") ? java.util.Optional.<com.litedesk.ports.platform.Instance>empty()
                 : instances.findBySubdomain(subdomain);
+        if ((instance.isEmpty() || !instance.get().state().isServing()) && serveDoorAsset(req, res)) {
+            return;
+        }
         if (instance.isEmpty()) {
-            problem(res, 404, "NOT_FOUND", "there is no LiteDesk instance at " + hostHeader, requestId);
+            refuse(req, res, 404, "NOT_FOUND", "there is no LiteDesk instance at " + hostHeader, requestId,
+                    new DoorPage("There is no CRM here", List.of("No LiteDesk CRM answers at " + hostName(hostHeader)
+                            + ": the address may be mistyped, or the CRM that was here has been deleted.",
+                            "Check the address you were given, or ask the person who invited you for the right one.")));
             return;
         }
         var state = instance.get().state();
@@ -165,8 +174,22 @@ public final class FrontDoor implements Filter {
                 case DELETING, DELETED -> "this LiteDesk instance has been deleted";
                 default -> "this LiteDesk instance is not available at the moment";
             };
-            problem(res, state == com.litedesk.ports.platform.InstanceState.DELETING ? 404 : 503,
-                    state == com.litedesk.ports.platform.InstanceState.DELETING ? "NOT_FOUND" : "UNAVAILABLE", detail, requestId);
+            String reason = instance.get().stateReason();
+            DoorPage page = switch (state) {
+                case PROVISIONING -> new DoorPage("This CRM is being set up",
+                        List.of("It will be ready shortly; " + DoorPage.tryAgainIn(RETRY_AFTER_SECONDS) + "."));
+                case SUSPENDED -> new DoorPage("This CRM is suspended", reason == null
+                        ? List.of("Its data is kept, but nobody can sign in for now.", "Contact your administrator or LiteDesk support.")
+                        : List.of("Its data is kept, but nobody can sign in for now. The reason given: " + reason + ".",
+                                "Contact your administrator or LiteDesk support."));
+                case DELETING, DELETED -> new DoorPage("This CRM has been deleted",
+                        List.of("The CRM that was at " + hostName(hostHeader) + " no longer exists.",
+                                "If you think this is a mistake, contact your administrator or LiteDesk support."));
+                default -> new DoorPage("This CRM is not available",
+                        List.of("It cannot be reached at the moment; " + DoorPage.tryAgainIn(RETRY_AFTER_SECONDS) + "."));
+            };
+            refuse(req, res, state == com.litedesk.ports.platform.InstanceState.DELETING ? 404 : 503,
+                    state == com.litedesk.ports.platform.InstanceState.DELETING ? "NOT_FOUND" : "UNAVAILABLE", detail, requestId, page);
             return;
         }
         if (req.path().path().startsWith("/internal")) {
@@ -175,7 +198,9 @@ public final class FrontDoor implements Filter {
         }
         var workload = runtime.find(instance.get().id());
         if (workload.isEmpty() || workload.get().state() != WorkloadState.RUNNING || workload.get().endpoint() == null) {
-            problem(res, 503, "UNAVAILABLE", "this LiteDesk instance is not running at the moment", requestId);
+            refuse(req, res, 503, "UNAVAILABLE", "this LiteDesk instance is not running at the moment", requestId,
+                    new DoorPage("This CRM is not available", List.of("It is not running at the moment; "
+                            + DoorPage.tryAgainIn(RETRY_AFTER_SECONDS) + ".")));
             return;
         }
         forward(req, res, workload.get().endpoint(), hostHeader, requestId);
@@ -231,12 +256,56 @@ public final class FrontDoor implements Filter {
         }
     }
 
+    /** A browser asking for a page gets a page for people; anyone else the problem+json. */
+    private void refuse(RoutingRequest req, RoutingResponse res, int status, String code, String detail, String requestId, DoorPage page) {
+        if (!wantsPage(req)) {
+            problem(res, status, code, detail, requestId);
+            return;
+        }
+        com.litedesk.app.http.SecurityHeaders.apply(res, false);
+        res.status(Status.create(status)).header("Content-Type", "text/html; charset=UTF-8").header("X-Request-Id", requestId)
+                .header("Cache-Control", "no-store");
+        if (status == 503) {
+            res.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+        }
+        res.send(page.html().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A page load by a browser: GET or HEAD outside the API, accepting HTML. */
+    private static boolean wantsPage(RoutingRequest req) {
+        String method = req.prologue().method().text();
+        String path = req.path().path();
+        return (method.equals("GET") || method.equals("HEAD")) && !path.startsWith("/api/") && !path.equals("/api")
+                && req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/html")).orElse(false);
+    }
+
+    /** The stylesheet and icon of the door's pages, for a host whose instance cannot serve them. */
+    private static boolean serveDoorAsset(RoutingRequest req, RoutingResponse res) {
+        String type = switch (req.path().path()) {
+            case "/assets/ui.css" -> "text/css; charset=UTF-8";
+            case "/assets/favicon.svg" -> "image/svg+xml";
+            default -> null;
+        };
+        if (type == null || !req.prologue().method().text().equals("GET")) {
+            return false;
+        }
+        com.litedesk.app.http.SecurityHeaders.apply(res, false);
+        res.status(Status.OK_200).header("Content-Type", type).send(DoorPage.resource("web" + req.path().path()));
+        return true;
+    }
+
+    /** The host a person typed, without its port. */
+    private static String hostName(String hostHeader) {
+        int colon = hostHeader.lastIndexOf(':');
+        return colon > 0 && hostHeader.indexOf(']') < colon ? hostHeader.substring(0, colon) : hostHeader;
+    }
+
     private void problem(RoutingResponse res, int status, String code, String detail, String requestId) {
         var problem = Problems.problem(status, code, detail, List.of(), requestId, Map.of());
         com.litedesk.app.http.SecurityHeaders.apply(res, false);
         res.status(Status.create(status)).header("Content-Type", "application/problem+json").header("X-Request-Id", requestId);
         if (status == 503) {
-            res.header("Retry-After", "60");
+            res.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
         }
         try {
             res.send(json.writeValueAsBytes(problem.body()));

@@ -2,6 +2,8 @@ package com.litedesk.core.access;
 
 import com.litedesk.ports.crm.Owned;
 import com.litedesk.ports.identity.Role;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The permission table of an instance (role × resource × action → scope), and the one place that
@@ -48,6 +50,17 @@ public final class AccessPolicy {
             return action == Action.IMPORT || action == Action.EXPORT ? Scope.NONE : Scope.ALL;
         }
         return action == Action.READ ? readScope : Scope.NONE;
+    }
+
+    /** Every resource × action with its scope for this actor: what a client may offer them. */
+    public Permissions permissions(Actor actor) {
+        List<Permission> all = new ArrayList<>();
+        for (Resource resource : Resource.values()) {
+            for (Action action : Action.values()) {
+                all.add(new Permission(resource, action, scope(actor.role(), resource, action)));
+            }
+        }
+        return new Permissions(actor.userId(), actor.role(), actor.teamId(), all);
     }
 
     /** May the actor do this at all (to some record)? */

@@ -6,6 +6,7 @@ import com.litedesk.app.http.Reply;
 import com.litedesk.app.http.RequestStats;
 import com.litedesk.app.http.Route;
 import com.litedesk.core.LiteDesk;
+import com.litedesk.core.access.Permissions;
 import com.litedesk.core.audit.AuditVerification;
 import com.litedesk.core.crm.pipelines.PipelineDraft;
 import com.litedesk.core.identity.NewUser;
@@ -47,6 +48,9 @@ public final class AdministrationResources implements HttpService {
         users(rules);
         teams(rules);
         pipelines(rules);
+        api.route(rules, Route.get("/api/auth/me/permissions",
+                        "What the logged-in user may do: every resource and action with its scope (NONE, OWN, TEAM, ALL), as the server decides")
+                .id("getMyPermissions").returns(Permissions.class), call -> Reply.ok(crm.permissions(call.actor())));
         api.route(rules, Route.get("/api/settings", "The instance's settings (name, plan, limits, custom fields)").id("getSettings")
                 .returns(InstanceSettings.class).etag(), call -> {
             var s = crm.settings().get(call.actor());

@@ -1,0 +1,53 @@
+// The tenant CRM of one instance. Each screen is a module of its own under /assets/crm/<screen>.js that exports
+// `routes` (vue-router records) and, when it belongs in the main menu, `nav` ({ to, label, resource }: shown to
+// whoever the server lets read that resource). To add a screen:
+// write its module and add it to `screens` below, in menu order. Components and helpers used by more than one
+// screen live in /assets/shared/ (formatting, confirm dialog, form fields, pager, toasts).
+import { createApp, onMounted } from 'vue';
+import { createRouter, createWebHashHistory } from 'vue-router';
+import { api, session, loadMe, signedOut, can } from '/assets/crm/session.js';
+import { roleName } from '/assets/crm/names.js';
+import { Toasts } from '/assets/shared/toast.js';
+import { ConfirmDialog } from '/assets/shared/confirm.js';
+import { SetPassword } from '/assets/crm/login.js';
+import * as login from '/assets/crm/login.js';
+import * as contacts from '/assets/crm/contacts.js';
+import * as companies from '/assets/crm/companies.js';
+import * as deals from '/assets/crm/deals.js';
+import * as tasks from '/assets/crm/tasks.js';
+import * as pipelines from '/assets/crm/pipelines.js';
+import * as users from '/assets/crm/users.js';
+import * as audit from '/assets/crm/audit.js';
+import * as account from '/assets/crm/account.js';
+
+const screens = [login, contacts, companies, deals, tasks, pipelines, users, audit, account];
+
+const routes = [{ path: '/', redirect: '/contacts' }].concat(...screens.map(s => s.routes));
+const menu = screens.filter(s => s.nav).map(s => s.nav);
+
+const router = createRouter({ history: createWebHashHistory(), routes });
+router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
+
+const App = {
+  components: { SetPassword, Toasts, ConfirmDialog },
+  setup() {
+    const settingPassword = window.location.pathname === '/set-password';
+    async function signOut() {
+      await api.logout();
+      signedOut();
+      router.push('/login');
+    }
+    const shown = (item) => can(item.resource, 'READ');
+    onMounted(loadMe);
+    return { session, signOut, settingPassword, menu, shown, roleName };
+  },
+  template: `<header class="bar"><strong>LiteDesk</strong>
+      <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
+      <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }}) <button class="secondary" @click="signOut">Sign out</button></span>
+    </header>
+    <SetPassword v-if="settingPassword"/><router-view v-else v-slot="{ Component, route }"><component :is="Component" :key="route.path"/></router-view>
+    <Toasts/><ConfirmDialog/>`,
+};
+
+await api.restore(); // a reload keeps the session: a new access token from the session cookie
+createApp(App).use(router).mount('#app');
