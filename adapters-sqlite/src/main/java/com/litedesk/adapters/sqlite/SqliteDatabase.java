@@ -51,11 +51,6 @@ final class SqliteDatabase implements AutoCloseable {
     private final LinkedBlockingQueue<Pending<?>> pending = new LinkedBlockingQueue<>();
     private final ThreadPoolExecutor writerThread;
     private final ThreadPoolExecutor readerThreads;
-    private final ThreadPoolExecutor checkpointThread;
-    /** Commits since the last checkpoint was started; only the writer thread touches it. */
-    private int commitsSinceCheckpoint;
-    private final java.util.concurrent.atomic.AtomicBoolean checkpointing = new java.util.concurrent.atomic.AtomicBoolean();
-    private Conn checkpointer;
     private volatile boolean closed;
 
     private record Pending<T>(Work<T> work, CompletableFuture<T> result) {
@@ -75,8 +70,6 @@ final class SqliteDatabase implements AutoCloseable {
             Files.createDirectories(this.file.getParent());
             this.writer = open(false);
             writer.exec("PRAGMA journal_mode=WAL");
-            // checkpoints run on a thread of their own (see checkpointSoon), never inside a commit that writers wait for
-            writer.exec("PRAGMA wal_autocheckpoint=0");
             // the writer touches every index of a table on each insert: its pages stay in its cache (grown only as used)
             writer.exec("PRAGMA cache_size=" + -settings.writerCacheKib());
             writer.exec("BEGIN IMMEDIATE");
@@ -93,40 +86,6 @@ final class SqliteDatabase implements AutoCloseable {
         String name = this.file.getParent().getFileName() + "/" + this.file.getFileName();
         this.writerThread = pool(1, "sqlite-writer " + name);
         this.readerThreads = pool(settings.readers(), "sqlite-reader " + name);
-        this.checkpointThread = pool(1, "sqlite-checkpoint " + name);
-    }
-
-    /** Commits between checkpoints: about what SQLite's own automatic checkpoint of 1,000 pages sees from small writes. */
-    private static final int COMMITS_PER_CHECKPOINT = 32;
-
-    /**
-     * After a commit: every {@value #COMMITS_PER_CHECKPOINT} commits, copies the write-ahead log back into the database
-     * on the checkpoint thread ({@code PASSIVE}: it waits for no reader or writer, and writers go on appending to the
-     * log meanwhile). Inside the commit, as SQLite does by default, the copy and its fsync would hold every writer of
-     * the batch and of the batches queued behind it.
-     */
-    private void checkpointSoon() {
-        if (++commitsSinceCheckpoint < COMMITS_PER_CHECKPOINT || !checkpointing.compareAndSet(false, true)) {
-            return;
-        }
-        commitsSinceCheckpoint = 0;
-        try {
-            checkpointThread.execute(() -> {
-                try {
-                    if (checkpointer == null) {
-                        checkpointer = open(false);
-                        checkpointer.exec("PRAGMA cache_size=-64");
-                    }
-                    checkpointer.exec("PRAGMA wal_checkpoint(PASSIVE)");
-                } catch (SQLException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "checkpoint of " + file + ": " + e.getMessage());
-                } finally {
-                    checkpointing.set(false);
-                }
-            });
-        } catch (RejectedExecutionException shuttingDown) {
-            checkpointing.set(false);
-        }
     }
 
     private static ThreadPoolExecutor pool(int size, String name) {
@@ -252,7 +211,6 @@ final class SqliteDatabase implements AutoCloseable {
                 }
             }
             writer.exec("COMMIT");
-            checkpointSoon();
         } catch (SQLException e) {
             LiteDeskException failure = SqliteErrors.translate(e, file);
             try {
@@ -333,11 +291,9 @@ final class SqliteDatabase implements AutoCloseable {
         closed = true;
         writerThread.shutdown();
         readerThreads.shutdown();
-        checkpointThread.shutdown();
         try {
             writerThread.awaitTermination(30, TimeUnit.SECONDS);
             readerThreads.awaitTermination(30, TimeUnit.SECONDS);
-            checkpointThread.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -345,9 +301,6 @@ final class SqliteDatabase implements AutoCloseable {
         Conn reader;
         while ((reader = idleReaders.poll()) != null) {
             reader.close();
-        }
-        if (checkpointer != null) {
-            checkpointer.close();
         }
         try {
             writer.exec("PRAGMA optimize");
