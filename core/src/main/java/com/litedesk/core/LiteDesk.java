@@ -15,6 +15,7 @@ import com.litedesk.core.crm.transfer.Exports;
 import com.litedesk.core.crm.transfer.Imports;
 import com.litedesk.core.identity.Authentication;
 import com.litedesk.core.identity.Invitations;
+import com.litedesk.core.identity.PasswordResets;
 import com.litedesk.core.identity.Teams;
 import com.litedesk.core.identity.Users;
 import com.litedesk.core.records.Guard;
@@ -53,6 +54,8 @@ import java.util.Objects;
 public final class LiteDesk {
 
     private final Authentication auth;
+    private final Invitations invitations;
+    private final PasswordResets passwordResets;
     private final Users users;
     private final Teams teams;
     private final Contacts contacts;
@@ -85,7 +88,9 @@ public final class LiteDesk {
         LinkedRecords links = new LinkedRecords(r.contacts(), r.companies(), r.deals());
         auth = new Authentication(r.users(), r.credentials(), r.refreshTokens(), r.oneTimeTokens(), b.passwordHasher,
                 b.tokenService, audit, b.clock);
-        Invitations invitations = new Invitations(r.oneTimeTokens(), b.mailer, b.clock, b.publicUrl, b.instanceName);
+        invitations = new Invitations(context, r.users(), r.credentials(), auth, r.oneTimeTokens(), b.mailer, b.publicUrl,
+                b.instanceName);
+        passwordResets = new PasswordResets(r.users(), r.oneTimeTokens(), auth, b.mailer, audit, b.clock, b.publicUrl, b.instanceName);
         users = new Users(context, r.users(), r.teams(), auth, invitations);
         teams = new Teams(context, r.teams(), users);
         contacts = new Contacts(context, r.contacts(), links);
@@ -172,6 +177,16 @@ public final class LiteDesk {
 
     public Users users() {
         return users;
+    }
+
+    /** Pending invitations: list, resend, revoke (Owners and Admins). */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** "Forgot password": reset links mailed to the account's own address. */
+    public PasswordResets passwordResets() {
+        return passwordResets;
     }
 
     public Teams teams() {

@@ -268,7 +268,7 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         public Optional<OneTimeToken> consume(String id, Instant at) {
             Document before = Blocking.one(collection.findOneAndUpdate(
                     new Document("_id", id).append("usedAt", null),
-                    Updates.combine(Updates.set("usedAt", Date.from(at)), Updates.inc("version", 1L)),
+                    Updates.combine(Updates.set("usedAt", Date.from(at)), Updates.set("link", null), Updates.inc("version", 1L)),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)));
             return Optional.ofNullable(before).map(codec::decode);
         }

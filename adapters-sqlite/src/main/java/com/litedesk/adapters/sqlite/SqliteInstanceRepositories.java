@@ -178,7 +178,7 @@ public final class SqliteInstanceRepositories {
         @Override
         public Optional<OneTimeToken> consume(String id, Instant at) {
             return update(id, t -> t.usedAt() != null ? t
-                    : new OneTimeToken(t.id(), t.version() + 1, t.userId(), t.purpose(), t.expiresAt(), at))
+                    : new OneTimeToken(t.id(), t.version() + 1, t.userId(), t.purpose(), t.expiresAt(), at, t.createdAt(), t.createdBy(), null))
                     .filter(before -> before.usedAt() == null);
         }
     }

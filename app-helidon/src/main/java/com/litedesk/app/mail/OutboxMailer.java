@@ -38,6 +38,12 @@ public final class OutboxMailer implements Mailer {
         this.delivery = delivery;
     }
 
+    /** Mail reaches mailboxes only with a delivery; the outbox alone keeps it for platform admins. */
+    @Override
+    public boolean delivers() {
+        return delivery != null;
+    }
+
     @Override
     public void send(Mail mail) {
         String id = mail.key() == null ? ids.newId() : mail.key();

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Choices where the table is silent: Managers may export but not import; Viewers read
  * pipelines (a deal cannot be shown without its stages) but not users, teams, settings or audit;
- * Managers and Users read audit, as the table's "read" for settings, pipelines and audit says.
+ * Managers and Users read audit, as the table's "read" for settings, pipelines and audit says. Pending invitations
+ * are read, resent and revoked by Owners and Admins only.
  */
 public final class AccessPolicy {
 
@@ -23,6 +24,8 @@ public final class AccessPolicy {
             case USERS, TEAMS -> administration(role, action, role == Role.VIEWER ? Scope.NONE : Scope.ALL);
             case PIPELINES -> administration(role, action, Scope.ALL);
             case SETTINGS, AUDIT -> administration(role, action, role == Role.VIEWER ? Scope.NONE : Scope.ALL);
+            // an invitation's link lets whoever holds it in as the invited user: for those who may invite only
+            case INVITATIONS -> administration(role, action, Scope.NONE);
             default -> throw new IllegalArgumentException(resource.name());
         };
     }

@@ -256,7 +256,8 @@ public final class Authentication {
         if (link.expiresAt().isBefore(now())) {
             throw LiteDeskException.invalid("token", "this link has expired; ask for a new invitation");
         }
-        User user = users.findById(link.userId()).orElseThrow(() -> LiteDeskException.invalid("token", "this link is not valid"));
+        User user = users.findById(link.userId()).filter(User::active)
+                .orElseThrow(() -> LiteDeskException.invalid("token", "this link is not valid"));
         Passwords.check("password", password, user.email(), user.name());
         oneTimeTokens.consume(link.id(), now())
                 .orElseThrow(() -> LiteDeskException.invalid("token", "this link is not valid or was used already"));

@@ -82,8 +82,8 @@ public final class Users {
         var now = context.now();
         User user = new User(context.ids().newId(), 1, email, name, role, input.teamId(), true, now, actor.userId(), now, actor.userId());
         users.insert(user);
-        welcome(user, input.password());
         context.audit().recordSuccess(actor, "user.create", ref(user.id()), Map.of(), Changes.of(user));
+        welcome(actor, user, input.password());
         return user;
     }
 
@@ -128,10 +128,10 @@ public final class Users {
             authentication.forget(promoted.id());
             owner = promoted;
         }
-        if (password != null || mailInvitation) {
-            welcome(owner, password);
-        }
         context.audit().recordSuccess(Actor.system(null), "user.create", ref(owner.id()), Map.of(), Changes.of(owner));
+        if (password != null || mailInvitation) {
+            welcome(Actor.system(null), owner, password);
+        }
         return owner;
     }
 
@@ -153,6 +153,24 @@ public final class Users {
         context.guard().require(actor, Resource.USERS, Action.READ);
         Query query = queries.toQuery(request, List.of());
         return queries.toResult(users.list(query), query);
+    }
+
+    /** As {@link #list}, each user with their status. */
+    public ListResult<UserView> listViews(Actor actor, ListRequest request) {
+        return list(actor, request).map(u -> UserView.of(u, statusOf(u), null));
+    }
+
+    /** A user with their status and, to those who may see invitations, their pending invitation. */
+    public UserView view(Actor actor, User user) {
+        return UserView.of(user, statusOf(user), invitations.of(actor, user).orElse(null));
+    }
+
+    /** Pending (invited, no password yet), active, or deactivated. */
+    public UserStatus statusOf(User user) {
+        if (!user.active()) {
+            return UserStatus.DEACTIVATED;
+        }
+        return authentication.hasPassword(user.id()) ? UserStatus.ACTIVE : UserStatus.PENDING;
     }
 
     public UserDraft draftOf(User user) {
@@ -206,15 +224,31 @@ public final class Users {
                 authentication.endSessions(id);
             }
         }
+        if (!active && current.active()) {
+            invitations.revokeLinks(id); // a deactivated user's invitation stops working with them
+        }
         var diff = Changes.diff(current, updated);
-        context.audit().recordSuccess(actor, "user.update", ref(id), diff.before(), diff.after());
+        String action = active == current.active() ? "user.update" : active ? "user.reactivate" : "user.deactivate";
+        context.audit().recordSuccess(actor, action, ref(id), diff.before(), diff.after());
+        if (active && !current.active() && !authentication.hasPassword(id)) {
+            invite(actor, updated); // reactivated before ever signing in: invited again, with a new link
+        }
         return updated;
     }
 
-    /** Users are never erased (their records and audit entries keep pointing at them): deactivated. */
+    /**
+     * Users are never erased (their records and audit entries keep pointing at them): deactivated. They cannot sign
+     * in, their sessions end at once and their invitation links stop working; the Owner cannot be deactivated.
+     */
     public User deactivate(Actor actor, String id, Long expectedVersion) {
         User current = require(id);
         return update(actor, id, expectedVersion, new UserDraft(current.name(), current.role(), current.teamId(), false));
+    }
+
+    /** Lets a deactivated user sign in again (a seat is needed); one who never set a password is invited again. */
+    public User reactivate(Actor actor, String id, Long expectedVersion) {
+        User current = require(id);
+        return update(actor, id, expectedVersion, new UserDraft(current.name(), current.role(), current.teamId(), true));
     }
 
     /**
@@ -264,12 +298,17 @@ public final class Users {
         return users.list(Query.where(List.of(Condition.eq("teamId", teamId), Condition.eq("active", true)), 200)).items();
     }
 
-    private void welcome(User user, String password) {
+    private void welcome(Actor actor, User user, String password) {
         if (password != null) {
             authentication.setInitialPassword(user, password);
         } else {
-            invitations.invite(user);
+            invite(actor, user);
         }
+    }
+
+    private void invite(Actor actor, User user) {
+        invitations.invite(user, actor.isSystem() ? null : actor.userId());
+        context.audit().recordSuccess(actor, "invitation.create", ref(user.id()), Map.of(), Map.of("email", user.email()));
     }
 
     private void requireSeat() {

@@ -198,7 +198,7 @@ public final class InMemoryInstanceRepositories {
                     return t;
                 }
                 before[0] = t;
-                return new OneTimeToken(t.id(), t.version() + 1, t.userId(), t.purpose(), t.expiresAt(), at);
+                return new OneTimeToken(t.id(), t.version() + 1, t.userId(), t.purpose(), t.expiresAt(), at, t.createdAt(), t.createdBy(), null);
             });
             return Optional.ofNullable(before[0]);
         }

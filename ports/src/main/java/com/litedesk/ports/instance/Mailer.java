@@ -6,4 +6,13 @@ package com.litedesk.ports.instance;
  */
 public interface Mailer {
     void send(Mail mail);
+
+    /**
+     * Whether mail reaches its recipients' mailboxes (a provider such as SES or SMTP), rather than only being kept
+     * (the development outbox). Links that are one-time credentials may be shown to an instance's Owner or Admin only
+     * while this is false.
+     */
+    default boolean delivers() {
+        return true;
+    }
 }

@@ -445,6 +445,23 @@ public abstract class InstanceRepositoriesContract {
     }
 
     @Test
+    void aConsumedOneTimeTokenKeepsWhoIssuedItWhenButNotItsLink() {
+        stores.oneTimeTokens().insert(new OneTimeToken("t1", 1, "u1", "SET_PASSWORD", T0.plusSeconds(60), null, T0, "admin-1",
+                "http://acme.test/set-password?token=secret"));
+        stores.oneTimeTokens().insert(new OneTimeToken("t2", 1, "u2", "SET_PASSWORD", T0.plusSeconds(60), null, T0, "admin-1", null));
+        assertThat(stores.oneTimeTokens().list(com.litedesk.ports.store.Query.where(List.of(
+                com.litedesk.ports.store.Condition.eq("userId", "u1"), com.litedesk.ports.store.Condition.eq("purpose", "SET_PASSWORD")), 10))
+                .items()).extracting(OneTimeToken::id).containsExactly("t1");
+        OneTimeToken before = stores.oneTimeTokens().consume("t1", T0.plusSeconds(1)).orElseThrow();
+        assertThat(before.link()).isEqualTo("http://acme.test/set-password?token=secret");
+        OneTimeToken used = stores.oneTimeTokens().findById("t1").orElseThrow();
+        assertThat(used.usedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(used.createdAt()).isEqualTo(T0);
+        assertThat(used.createdBy()).isEqualTo("admin-1");
+        assertThat(used.link()).isNull();
+    }
+
+    @Test
     void theAuditLogIsAppendOnlyWithUniqueSequenceNumbers() {
         assertThat(stores.audit().last()).isEmpty();
         for (long seq = 1; seq <= 12; seq++) {
