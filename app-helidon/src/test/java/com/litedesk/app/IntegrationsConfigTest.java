@@ -44,6 +44,25 @@ class IntegrationsConfigTest {
         assertThat(in.backupRetention()).isEqualTo(Duration.ofDays(14));
     }
 
+    @Test
+    void smtpTakesItsServerSecurityPortCredentialsAndSender() {
+        var in = LiteDeskConfig.from(Map.of("LITEDESK_MAIL", "smtp", "LITEDESK_SMTP_HOST", "smtp.acme.example",
+                "LITEDESK_SMTP_USERNAME", "crm", "LITEDESK_SMTP_PASSWORD", "s3cret", "LITEDESK_SMTP_FROM", "Acme CRM <crm@acme.example>")::get)
+                .integrations();
+        assertThat(in.mail()).isEqualTo("smtp");
+        assertThat(in.smtp()).isEqualTo(new com.litedesk.adapters.smtp.SmtpSettings("smtp.acme.example", 587,
+                com.litedesk.adapters.smtp.SmtpSettings.Security.STARTTLS, "crm", "s3cret", "Acme CRM <crm@acme.example>", Duration.ofSeconds(20)));
+        var tls = LiteDeskConfig.from(Map.of("LITEDESK_MAIL", "SMTP", "LITEDESK_SMTP_HOST", "smtp.acme.example",
+                "LITEDESK_SMTP_SECURITY", "TLS")::get).integrations().smtp();
+        assertThat(tls.port()).isEqualTo(465);
+        assertThat(tls.username()).isNull();
+        assertThat(tls.from()).isEqualTo("LiteDesk <no-reply@localhost>"); // LITEDESK_MAIL_FROM's default
+        var relay = LiteDeskConfig.from(Map.of("LITEDESK_MAIL", "smtp", "LITEDESK_SMTP_HOST", "10.0.0.25",
+                "LITEDESK_SMTP_SECURITY", "none", "LITEDESK_SMTP_PORT", "2525")::get).integrations().smtp();
+        assertThat(relay.port()).isEqualTo(2525);
+        assertThat(LiteDeskConfig.from(Map.<String, String>of()::get).integrations().smtp()).isNull();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "LITEDESK_DNS=cloudflare | LITEDESK_DNS must be one of [local, route53], got 'cloudflare'",
@@ -57,7 +76,14 @@ class IntegrationsConfigTest {
         "LITEDESK_BACKUPS=s3,LITEDESK_S3_BUCKET=backups,AWS_REGION=eu-west-1,LITEDESK_S3_ENDPOINT=s3 please | LITEDESK_S3_ENDPOINT must be an http(s) URL, got 's3 please'",
         "LITEDESK_BACKUPS=tape | LITEDESK_BACKUPS must be one of [file, s3], got 'tape'",
         "LITEDESK_BACKUP_RETENTION=PT1H | LITEDESK_BACKUP_RETENTION must be an ISO-8601 duration of at least a day such as P30D, got 'PT1H'",
-        "LITEDESK_MAIL=smtp | LITEDESK_MAIL must be one of [outbox, ses], got 'smtp'",
+        "LITEDESK_MAIL=pigeon | LITEDESK_MAIL must be one of [outbox, ses, smtp], got 'pigeon'",
+        "LITEDESK_MAIL=smtp | LITEDESK_MAIL=smtp needs LITEDESK_SMTP_HOST, the mail server's host name",
+        "LITEDESK_MAIL=smtp,LITEDESK_SMTP_HOST=mail server | LITEDESK_MAIL=smtp needs LITEDESK_SMTP_HOST, the mail server's host name, got 'mail server'",
+        "LITEDESK_MAIL=smtp,LITEDESK_SMTP_HOST=smtp.acme.example,LITEDESK_SMTP_SECURITY=ssl | LITEDESK_SMTP_SECURITY must be one of [none, starttls, tls], got 'ssl'",
+        "LITEDESK_MAIL=smtp,LITEDESK_SMTP_HOST=smtp.acme.example,LITEDESK_SMTP_PORT=70000 | LITEDESK_SMTP_PORT must be a whole number from 1 to 65535, got '70000'",
+        "LITEDESK_MAIL=smtp,LITEDESK_SMTP_HOST=smtp.acme.example,LITEDESK_SMTP_USERNAME=crm | LITEDESK_SMTP_USERNAME needs LITEDESK_SMTP_PASSWORD",
+        "LITEDESK_MAIL=smtp,LITEDESK_SMTP_HOST=smtp.acme.example,LITEDESK_SMTP_PASSWORD=x | LITEDESK_SMTP_PASSWORD is set without LITEDESK_SMTP_USERNAME",
+        "LITEDESK_MAIL=smtp,LITEDESK_SMTP_HOST=smtp.acme.example,LITEDESK_SMTP_FROM=crm at acme | LITEDESK_SMTP_FROM (else LITEDESK_MAIL_FROM) must be a mail address such as 'Acme CRM <crm@acme.example>', got 'crm at acme'",
         "LITEDESK_MAIL=ses,LITEDESK_MAIL_FROM=nobody | LITEDESK_MAIL=ses needs LITEDESK_MAIL_FROM, an address verified in SES, got 'nobody'",
         "LITEDESK_MAIL=ses | LITEDESK_MAIL=ses needs an AWS region: set LITEDESK_AWS_REGION (or AWS_REGION)",
     })

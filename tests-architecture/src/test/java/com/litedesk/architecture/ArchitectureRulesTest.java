@@ -100,6 +100,13 @@ class ArchitectureRulesTest {
             .because("adapters-aws depends on ports and AWS SDK v2 (rule 2)");
 
     @ArchTest
+    static final ArchRule smtpAdapterDependsOnPortsAndJakartaMail = classes()
+            .that().resideInAPackage("com.litedesk.adapters.smtp..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(with(
+                    "com.litedesk.ports..", "com.litedesk.adapters.smtp..", "jakarta.mail.."))
+            .because("adapters-smtp depends on ports and the Jakarta Mail API, implemented by Eclipse Angus Mail (rule 2)");
+
+    @ArchTest
     static final ArchRule nothingDependsOnTheApp = noClasses()
             .that().resideOutsideOfPackage("com.litedesk.app..")
             .should().dependOnClassesThat().resideInAPackage("com.litedesk.app..")
@@ -161,7 +168,7 @@ class ArchitectureRulesTest {
     static void everyModuleContributedClasses(JavaClasses classes) {
         for (var module : new String[] {
                 "com.litedesk.ports", "com.litedesk.core", "com.litedesk.adapters.sqlite", "com.litedesk.adapters.mongo", "com.litedesk.adapters.docker",
-                "com.litedesk.adapters.k8s", "com.litedesk.adapters.aws", "com.litedesk.app"}) {
+                "com.litedesk.adapters.k8s", "com.litedesk.adapters.aws", "com.litedesk.adapters.smtp", "com.litedesk.app"}) {
             assertThat(classes.stream().filter(c -> c.getPackageName().equals(module) || c.getPackageName().startsWith(module + ".")))
                     .as("production classes imported from %s", module)
                     .isNotEmpty();
@@ -193,6 +200,7 @@ class ArchitectureRulesTest {
                     case "docker" -> new String[] {"Docker"};
                     case "k8s" -> new String[] {"Kubernetes"};
                     case "aws" -> new String[] {"Route53", "S3", "Ses", "Kms"};
+                    case "smtp" -> new String[] {"Smtp"};
                     case "sqlite" -> new String[] {"Sqlite"};
                     default -> new String[] {};
                 };

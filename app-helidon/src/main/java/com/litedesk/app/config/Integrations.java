@@ -12,8 +12,9 @@ import java.util.function.Function;
  * directory under the data directory. On AWS: SES, Route 53 and S3, each chosen on its own, with credentials
  * only from the AWS SDK's default chain (environment, profile, web identity, instance role).
  *
- * @param mail {@code outbox} or {@code ses}
+ * @param mail {@code outbox}, {@code ses} or {@code smtp}
  * @param mailFrom the sender of every mail (an SES-verified identity with {@code ses})
+ * @param smtp with {@code smtp}: the server, its port and security, the credentials and the sender; else null
  * @param awsRegion LITEDESK_AWS_REGION, else AWS_REGION: the region of SES and the S3 bucket
  * @param dns {@code local} or {@code route53}
  * @param dnsTarget what instance hosts point at: the ingress load balancer's DNS name, or an IPv4 address
@@ -36,10 +37,11 @@ public record Integrations(
         String s3Prefix,
         String s3KmsKeyId,
         URI s3Endpoint,
-        Duration backupRetention) {
+        Duration backupRetention,
+        com.litedesk.adapters.smtp.SmtpSettings smtp) {
 
     static Integrations from(Function<String, String> get) {
-        String mail = oneOf(get, "LITEDESK_MAIL", Set.of("outbox", "ses"));
+        String mail = oneOf(get, "LITEDESK_MAIL", Set.of("outbox", "ses", "smtp"));
         String dns = oneOf(get, "LITEDESK_DNS", Set.of("local", "route53"));
         String backups = oneOf(get, "LITEDESK_BACKUPS", Set.of("file", "s3"));
         String region = LiteDeskConfig.blankToNull(get.apply("LITEDESK_AWS_REGION"));
@@ -81,7 +83,38 @@ public record Integrations(
                 dns, dnsTarget == null ? "127.0.0.1" : dnsTarget, zone, LiteDeskConfig.blankToNull(get.apply("LITEDESK_ROUTE53_ALIAS_ZONE_ID")),
                 LiteDeskConfig.integer(get, "LITEDESK_ROUTE53_TTL", 1, 172_800), uri(get, "LITEDESK_ROUTE53_ENDPOINT"),
                 backups, bucket, prefix == null ? "" : prefix, LiteDeskConfig.blankToNull(get.apply("LITEDESK_S3_KMS_KEY_ID")),
-                uri(get, "LITEDESK_S3_ENDPOINT"), retention(get));
+                uri(get, "LITEDESK_S3_ENDPOINT"), retention(get), mail.equals("smtp") ? smtp(get, from) : null);
+    }
+
+    /** LITEDESK_SMTP_*: the server (required), its security (starttls, tls, none) and port, credentials, the sender. */
+    private static com.litedesk.adapters.smtp.SmtpSettings smtp(Function<String, String> get, String mailFrom) {
+        String host = LiteDeskConfig.blankToNull(get.apply("LITEDESK_SMTP_HOST"));
+        if (host == null || !host.matches("^[A-Za-z0-9.-]{1,253}$|^\\[[0-9A-Fa-f:.]{2,45}]$")) {
+            throw new ConfigurationError("LITEDESK_MAIL=smtp needs LITEDESK_SMTP_HOST, the mail server's host name"
+                    + (host == null ? "" : ", got '" + host + "'"));
+        }
+        String security = oneOf(get, "LITEDESK_SMTP_SECURITY", Set.of("starttls", "tls", "none"));
+        var mode = com.litedesk.adapters.smtp.SmtpSettings.Security.valueOf(security.toUpperCase(Locale.ROOT));
+        int port = LiteDeskConfig.blankToNull(get.apply("LITEDESK_SMTP_PORT")) == null
+                ? switch (mode) { case STARTTLS -> 587; case TLS -> 465; case NONE -> 25; }
+                : LiteDeskConfig.integer(get, "LITEDESK_SMTP_PORT", 1, 65_535);
+        String username = LiteDeskConfig.blankToNull(get.apply("LITEDESK_SMTP_USERNAME"));
+        String password = LiteDeskConfig.blankToNull(get.apply("LITEDESK_SMTP_PASSWORD"));
+        if (username == null && password != null) {
+            throw new ConfigurationError("LITEDESK_SMTP_PASSWORD is set without LITEDESK_SMTP_USERNAME");
+        }
+        if (username != null && password == null) {
+            throw new ConfigurationError("LITEDESK_SMTP_USERNAME needs LITEDESK_SMTP_PASSWORD");
+        }
+        String from = LiteDeskConfig.blankToNull(get.apply("LITEDESK_SMTP_FROM"));
+        from = from == null ? mailFrom : from;
+        try {
+            new jakarta.mail.internet.InternetAddress(from, true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new ConfigurationError("LITEDESK_SMTP_FROM (else LITEDESK_MAIL_FROM) must be a mail address such as "
+                    + "'Acme CRM <crm@acme.example>', got '" + from + "'");
+        }
+        return new com.litedesk.adapters.smtp.SmtpSettings(host, port, mode, username, password, from, Duration.ofSeconds(20));
     }
 
     private static void needRegion(String region, String what) {

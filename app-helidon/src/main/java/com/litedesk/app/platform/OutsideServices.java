@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The DNS registrar, backup store and mail delivery LITEDESK_DNS, LITEDESK_BACKUPS and LITEDESK_MAIL choose: local
- * ones under the data directory, or Route 53, S3 and SES.
+ * ones under the data directory, or Route 53, S3 and SES (or any SMTP server for mail).
  *
  * @param mailDelivery null when mail is only kept in the outbox
  */
@@ -49,9 +49,12 @@ public record OutsideServices(DnsRegistrar dns, BackupStore backups, Mailer mail
         return new OutsideServices(dns, backups, mailDelivery(config, resources), List.copyOf(resources));
     }
 
-    /** SES when LITEDESK_MAIL=ses (added to {@code resources} to close), else null. */
+    /** SES when LITEDESK_MAIL=ses (added to {@code resources} to close), an SMTP server when smtp, else null. */
     public static Mailer mailDelivery(LiteDeskConfig config, List<AutoCloseable> resources) {
         Integrations in = config.integrations();
+        if (in.mail().equals("smtp")) {
+            return new com.litedesk.adapters.smtp.SmtpMailer(in.smtp());
+        }
         if (!in.mail().equals("ses")) {
             return null;
         }

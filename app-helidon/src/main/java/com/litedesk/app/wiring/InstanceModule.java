@@ -98,6 +98,7 @@ public final class InstanceModule {
                 new CrmResources(api, crm, config.maxImportBytes()),
                 new HealthResource(api, stores, config.instanceId(), VERSION),
                 new AuthResource(api, crm.auth(), "/api"),
+                new com.litedesk.app.http.resources.PasswordResetResource(api, crm.passwordResets()),
                 new AdministrationResources(api, crm, stats),
                 new ManagementResource(api, crm, stats, config.managementKey(), signingKeys),
                 new OpenApiResource(api, OpenApiResource.INSTANCE_TITLE, VERSION)));

@@ -9,10 +9,12 @@ import com.litedesk.core.LiteDesk;
 import com.litedesk.core.access.Permissions;
 import com.litedesk.core.audit.AuditVerification;
 import com.litedesk.core.crm.pipelines.PipelineDraft;
+import com.litedesk.core.identity.Invitation;
 import com.litedesk.core.identity.NewUser;
 import com.litedesk.core.identity.TeamDraft;
 import com.litedesk.core.identity.TeamView;
 import com.litedesk.core.identity.UserDraft;
+import com.litedesk.core.identity.UserView;
 import com.litedesk.core.settings.SettingsDraft;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.audit.AuditEntry;
@@ -22,7 +24,7 @@ import com.litedesk.ports.instance.InstanceSettings;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
-/** Users, teams, pipelines, settings, the audit log and this instance's usage metrics. */
+/** Users and their invitations, teams, pipelines, settings, the audit log and this instance's usage metrics. */
 public final class AdministrationResources implements HttpService {
 
     public record Transfer(String userId) {
@@ -79,10 +81,12 @@ public final class AdministrationResources implements HttpService {
     }
 
     private void users(HttpRules rules) {
-        api.route(rules, Route.get("/api/users", "List users").id("listUsers").listed().returns(Route.pageOf(User.class)),
-                call -> Reply.ok(crm.users().list(call.actor(), call.listRequest())));
-        api.route(rules, Route.post("/api/users", "Add a user (with a password, or invited by mail)").id("createUser").body(NewUser.class)
-                .returns(User.class).created().etag(),
+        api.route(rules, Route.get("/api/users", "List users, each with their status (pending, active, deactivated)").id("listUsers")
+                        .listed().returns(Route.pageOf(UserView.class)),
+                call -> Reply.ok(crm.users().listViews(call.actor(), call.listRequest())));
+        api.route(rules, Route.post("/api/users", "Add a user (with a password, or invited by mail; while no mail provider delivers "
+                        + "mail, the answer's invitation carries the link to hand over)").id("createUser").body(NewUser.class)
+                .returns(UserView.class).created().etag(),
                 call -> crm.users().requireMayCreate(call.actor()), // one who may not add users is told so (and audited) first
                 call -> {
             NewUser input;
@@ -93,7 +97,7 @@ public final class AdministrationResources implements HttpService {
                 throw malformed;
             }
             var user = crm.users().create(call.actor(), input);
-            return Reply.created(user, "/api/users/" + user.id()).withVersion(user.version());
+            return Reply.created(crm.users().view(call.actor(), user), "/api/users/" + user.id()).withVersion(user.version());
         });
         api.route(rules, Route.post("/api/users/transfer-ownership", "Pass ownership to another user (Owner only)").id("transferOwnership")
                 .body(Transfer.class).returns(User.class), call -> {
@@ -103,22 +107,40 @@ public final class AdministrationResources implements HttpService {
             }
             return Reply.ok(crm.users().transferOwnership(call.actor(), transfer.userId()));
         });
-        api.route(rules, Route.get("/api/users/{id}", "Read a user").id("getUser").returns(User.class).etag(), call -> {
+        api.route(rules, Route.get("/api/users/{id}", "Read a user, with their status and any pending invitation").id("getUser")
+                .returns(UserView.class).etag(), call -> {
             var user = crm.users().get(call.actor(), call.path("id"));
-            return Reply.ok(user).withVersion(user.version());
+            return Reply.ok(crm.users().view(call.actor(), user)).withVersion(user.version());
         });
         api.route(rules, Route.patch("/api/users/{id}", "Change a user's name, role, team or active flag").id("updateUser")
-                .mergePatch(UserDraft.class).ifMatch().returns(User.class).etag(), call -> {
+                .mergePatch(UserDraft.class).ifMatch().returns(UserView.class).etag(), call -> {
             var actor = call.actor();
             var current = crm.users().get(actor, call.path("id"));
             UserDraft draft = call.patch(crm.users().draftOf(current), UserDraft.class);
             Long expected = call.ifMatch();
             var updated = crm.users().update(actor, current.id(), expected == null ? current.version() : expected, draft);
-            return Reply.ok(updated).withVersion(updated.version());
+            return Reply.ok(crm.users().view(actor, updated)).withVersion(updated.version());
         });
-        api.route(rules, Route.delete("/api/users/{id}", "Deactivate a user and end their sessions").id("deactivateUser").ifMatch()
-                .noContent(), call -> {
+        api.route(rules, Route.delete("/api/users/{id}", "Deactivate a user: they cannot sign in, their sessions end at once "
+                        + "(the Owner cannot be deactivated)").id("deactivateUser").ifMatch().noContent(), call -> {
             crm.users().deactivate(call.actor(), call.path("id"), call.ifMatch());
+            return Reply.noContent();
+        });
+        api.route(rules, Route.post("/api/users/{id}/reactivate", "Let a deactivated user sign in again (one who never set a "
+                        + "password is invited again)").id("reactivateUser").ifMatch().returns(UserView.class).etag(), call -> {
+            var actor = call.actor();
+            var user = crm.users().reactivate(actor, call.path("id"), call.ifMatch());
+            return Reply.ok(crm.users().view(actor, user)).withVersion(user.version());
+        });
+        api.route(rules, Route.get("/api/invitations", "Pending invitations, newest first (Owner and Admin; the link only while no "
+                        + "mail provider delivers mail)").id("listInvitations").returns(Route.itemsOf(Invitation.class)),
+                call -> Reply.ok(new Items<>(crm.invitations().pending(call.actor()))));
+        api.route(rules, Route.post("/api/invitations/{userId}/resend", "Mail a new invitation link; the earlier links stop working")
+                .id("resendInvitation").returns(Invitation.class),
+                call -> Reply.ok(crm.invitations().resend(call.actor(), call.path("userId"))));
+        api.route(rules, Route.delete("/api/invitations/{userId}", "Revoke an invitation: its links stop working and the invited "
+                        + "user is deactivated").id("revokeInvitation").noContent(), call -> {
+            crm.invitations().revoke(call.actor(), call.path("userId"));
             return Reply.noContent();
         });
     }
