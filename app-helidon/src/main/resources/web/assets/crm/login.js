@@ -33,6 +33,7 @@ const Login = {
         <div class="field"><label for="password">Password</label><input id="password" v-model="form.password" type="password" autocomplete="current-password" required></div>
       </div>
       <p><button :disabled="busy">{{ busy ? 'Signing in…' : 'Sign in' }}</button></p>
+      <p><router-link to="/forgot-password">Forgot password?</router-link></p>
     </form></main>`,
 };
 

@@ -10,6 +10,8 @@ import { roleName } from '/assets/crm/names.js';
 import { Toasts } from '/assets/shared/toast.js';
 import { ConfirmDialog } from '/assets/shared/confirm.js';
 import { SetPassword } from '/assets/crm/login.js';
+import { ResetPassword } from '/assets/crm/reset-password.js';
+import * as resetPassword from '/assets/crm/reset-password.js';
 import * as login from '/assets/crm/login.js';
 import * as contacts from '/assets/crm/contacts.js';
 import * as companies from '/assets/crm/companies.js';
@@ -20,7 +22,7 @@ import * as users from '/assets/crm/users.js';
 import * as audit from '/assets/crm/audit.js';
 import * as account from '/assets/crm/account.js';
 
-const screens = [login, contacts, companies, deals, tasks, pipelines, users, audit, account];
+const screens = [login, resetPassword, contacts, companies, deals, tasks, pipelines, users, audit, account];
 
 const routes = [{ path: '/', redirect: '/contacts' }].concat(...screens.map(s => s.routes));
 const menu = screens.filter(s => s.nav).map(s => s.nav);
@@ -29,9 +31,10 @@ const router = createRouter({ history: createWebHashHistory(), routes });
 router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
 
 const App = {
-  components: { SetPassword, Toasts, ConfirmDialog },
+  components: { SetPassword, ResetPassword, Toasts, ConfirmDialog },
   setup() {
     const settingPassword = window.location.pathname === '/set-password';
+    const resettingPassword = window.location.pathname === '/reset-password';
     async function signOut() {
       await api.logout();
       signedOut();
@@ -39,13 +42,13 @@ const App = {
     }
     const shown = (item) => can(item.resource, 'READ');
     onMounted(loadMe);
-    return { session, signOut, settingPassword, menu, shown, roleName };
+    return { session, signOut, settingPassword, resettingPassword, menu, shown, roleName };
   },
   template: `<header class="bar"><strong>LiteDesk</strong>
       <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
       <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
-    <SetPassword v-if="settingPassword"/><router-view v-else v-slot="{ Component, route }"><component :is="Component" :key="route.path"/></router-view>
+    <SetPassword v-if="settingPassword"/><ResetPassword v-else-if="resettingPassword"/><router-view v-else v-slot="{ Component, route }"><component :is="Component" :key="route.path"/></router-view>
     <Toasts/><ConfirmDialog/>`,
 };
 

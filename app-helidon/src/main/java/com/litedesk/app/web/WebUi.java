@@ -22,10 +22,11 @@ public final class WebUi {
     private WebUi() {
     }
 
-    /** What an instance serves: the CRM at {@code /} (and {@code /set-password}, the invitation links' target). */
+    /** What an instance serves: the CRM at {@code /} (and {@code /set-password} and {@code /reset-password}, the targets of invitation and reset links). */
     public static List<HttpService> instance() {
         List<HttpService> services = common();
         services.add(rules -> rules.get("/set-password", (req, res) -> page(res, "web/crm/index.html")));
+        services.add(rules -> rules.get("/reset-password", (req, res) -> page(res, "web/crm/index.html")));
         services.add(classpath("web/crm", "/"));
         return services;
     }
