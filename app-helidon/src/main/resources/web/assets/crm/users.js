@@ -187,8 +187,8 @@ const Users = {
       <thead><tr><th scope="col">Name</th><th scope="col" class="optional">Email</th><th scope="col">Status</th><th scope="col">Role</th><th scope="col">Team</th></tr></thead>
       <tbody><tr v-for="u in items" :key="u.id"><td>{{ u.name }}</td><td class="optional">{{ u.email }}</td>
         <td>{{ statusNames[u.status] || '' }}<template v-if="mayChangeStatus(u)"><br>
-          <button v-if="u.active" type="button" class="secondary" :aria-label="'Deactivate ' + u.name" @click="deactivate(u)">Deactivate</button>
-          <button v-else type="button" class="secondary" :aria-label="'Reactivate ' + u.name" @click="reactivate(u)">Reactivate</button></template></td>
+          <button v-if="u.active" type="button" class="secondary" @click="deactivate(u)">Deactivate</button>
+          <button v-else type="button" class="secondary" @click="reactivate(u)">Reactivate</button></template></td>
         <td><span v-if="!can('USERS', 'EDIT') || u.role === 'OWNER' || u.id === session.me.id">{{ roleName(u.role) }}</span>
           <select v-else :aria-label="'Role of ' + u.name" :value="u.role" @change="change(u, 'role', $event.target.value)"><option v-for="r in roles" :key="r" :value="r">{{ roleName(r) }}</option></select></td>
         <td><select v-if="can('USERS', 'EDIT')" :aria-label="'Team of ' + u.name" :value="u.teamId || ''" @change="change(u, 'teamId', $event.target.value)"><option value="">None</option><option v-for="t in teams" :key="t.id" :value="t.id">{{ t.name }}</option></select>

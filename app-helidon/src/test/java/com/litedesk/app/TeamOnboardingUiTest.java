@@ -168,13 +168,13 @@ class TeamOnboardingUiTest {
         assertThat(owner.getByText("Nobody is waiting to accept an invitation.")).isVisible();
         Locator row = owner.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("ada@acme.test"));
         assertThat(row).containsText("Active");
-        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate Ada Lovelace")).click();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate")).click();
         owner.locator("dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate")).click();
         assertThat(row).containsText("Deactivated");
         check(owner, "users-deactivated");
         ada.reload();
         assertThat(ada.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
-        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reactivate Ada Lovelace")).click();
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reactivate")).click();
         assertThat(row).containsText("Active");
         signIn(ada, "ada@acme.test", "violet-harbour-lamp");
         assertThat(ada.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ada Lovelace"))).isVisible();
