@@ -3,7 +3,9 @@ package com.litedesk.app;
 import com.litedesk.app.instance.InstanceApplication;
 import com.litedesk.app.config.ConfigurationError;
 import com.litedesk.app.config.LiteDeskConfig;
+import com.litedesk.app.config.ListenPort;
 import com.litedesk.app.config.PlatformConfig;
+import com.litedesk.app.logging.Logging;
 import com.litedesk.app.platform.ControlPlaneApplication;
 import com.litedesk.app.wiring.ControlPlaneComponent;
 import com.litedesk.app.wiring.InstanceComponent;
@@ -36,11 +38,14 @@ public final class Main {
                     + " | backup <instance database file> <backup file> | restore <instance database file> <backup file>");
             System.exit(2);
         }
+        Logging logging = Logging.install(System.getenv("LITEDESK_LOG_FORMAT"));
         try {
             LiteDeskConfig config = LiteDeskConfig.fromEnvironment();
+            PlatformConfig platform = role.equals("instance") ? null : PlatformConfig.fromEnvironment(config);
+            ListenPort.requireFree(config.bindHost(), config.port());
             AutoCloseable app = switch (role) {
-                case "instance" -> startInstance(config);
-                default -> startControlPlane(config, PlatformConfig.fromEnvironment(config));
+                case "instance" -> startInstance(config, logging);
+                default -> startControlPlane(config, platform, logging);
             };
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -88,8 +93,12 @@ public final class Main {
         }
     }
 
-    /** Builds the control plane, creates its first admin (first start only) and starts it. */
+    /** Builds the control plane, starts it and creates its first admin (first start only), printing to standard output. */
     public static ControlPlaneApplication startControlPlane(LiteDeskConfig config, PlatformConfig platform) {
+        return startControlPlane(config, platform, Logging.to(config.logFormat(), System.out));
+    }
+
+    private static ControlPlaneApplication startControlPlane(LiteDeskConfig config, PlatformConfig platform, Logging logging) {
         ControlPlaneApplication app = ControlPlaneComponent.of(config, platform).application();
         String email = platform.adminEmail();
         String password = platform.adminPassword();
@@ -100,13 +109,18 @@ public final class Main {
             generated = true;
         }
         boolean firstStart = app.platform().admins().owner().isEmpty();
-        app.platform().bootstrap(email, "Platform admin", password);
         app.start();
-        System.out.println("LiteDesk control plane listening on http://" + config.baseDomain() + ":" + app.port()
+        if (app.port() < 0) { // taken between the check and the start: nothing is created
+            app.close();
+            throw ListenPort.taken(config.bindHost(), config.port());
+        }
+        app.platform().bootstrap(email, "Platform admin", password);
+        logging.announce("LiteDesk control plane listening on http://" + config.baseDomain() + ":" + app.port()
                 + " (runtime " + config.runtime() + "; instances at http://<subdomain>." + config.baseDomain() + ":" + platform.publicPort() + ")");
         if (generated && firstStart) {
-            System.out.println("First start: the platform admin is " + email + " with the password " + password
-                    + " (shown once; set LITEDESK_ADMIN_EMAIL / LITEDESK_ADMIN_PASSWORD to choose them)");
+            logging.notice("First start: sign in to the console at http://" + config.baseDomain() + ":" + platform.publicPort() + "/console/",
+                    java.util.List.of("email     " + email, "password  " + password, "",
+                            "Shown this once. Set LITEDESK_ADMIN_EMAIL and LITEDESK_ADMIN_PASSWORD to choose them."));
         }
         return app;
     }
@@ -117,19 +131,27 @@ public final class Main {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    /** Builds, bootstraps (first start only) and starts an instance. */
+    /** Builds, starts and bootstraps (first start only) an instance, printing to standard output. */
     public static InstanceApplication startInstance(LiteDeskConfig config) {
+        return startInstance(config, Logging.to(config.logFormat(), System.out));
+    }
+
+    private static InstanceApplication startInstance(LiteDeskConfig config, Logging logging) {
         InstanceApplication app = InstanceComponent.of(config).application();
-        if (config.managementKey() == null) {
-            bootstrap(app, config); // a standalone instance sets itself up; a managed one is seeded by its control plane
-        }
         app.start();
-        System.out.println("LiteDesk instance '" + config.instanceId() + "' listening on http://localhost:" + app.port()
+        if (app.port() < 0) {
+            app.close();
+            throw ListenPort.taken(config.bindHost(), config.port());
+        }
+        if (config.managementKey() == null) {
+            bootstrap(app, config, logging); // a standalone instance sets itself up; a managed one is seeded by its control plane
+        }
+        logging.announce("LiteDesk instance '" + config.instanceId() + "' listening on http://localhost:" + app.port()
                 + " (public URL " + config.publicUrl() + ")");
         return app;
     }
 
-    private static void bootstrap(InstanceApplication app, LiteDeskConfig config) {
+    private static void bootstrap(InstanceApplication app, LiteDeskConfig config, Logging logging) {
         String email = config.ownerEmail();
         String password = config.ownerPassword();
         boolean generated = false;
@@ -141,8 +163,9 @@ public final class Main {
         boolean firstStart = !app.crm().isSetUp();
         app.crm().bootstrap(config.instanceName(), email, config.ownerName(), password);
         if (generated && firstStart) {
-            System.out.println("First start: the Owner is " + email + " with the password " + password
-                    + " (shown once; set LITEDESK_OWNER_EMAIL / LITEDESK_OWNER_PASSWORD to choose them)");
+            logging.notice("First start: sign in at " + config.publicUrl() + "/",
+                    java.util.List.of("email     " + email, "password  " + password, "",
+                            "Shown this once. Set LITEDESK_OWNER_EMAIL and LITEDESK_OWNER_PASSWORD to choose them."));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.litedesk.app.http;
 
+import com.litedesk.app.logging.JsonText;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,11 +41,11 @@ public final class RequestLog {
         double ms = Math.round(nanos / 10_000.0) / 100.0;
         if (format == Format.JSON) {
             line.append("{\"ts\":\"").append(ts).append("\",\"requestId\":");
-            quote(line, requestId).append(",\"instance\":");
-            quote(line, instance).append(",\"method\":");
-            quote(line, method).append(",\"path\":");
-            quote(line, path).append(",\"status\":").append(status).append(",\"ms\":").append(ms).append(",\"client\":");
-            quote(line, client).append("}\n");
+            JsonText.quote(line, requestId).append(",\"instance\":");
+            JsonText.quote(line, instance).append(",\"method\":");
+            JsonText.quote(line, method).append(",\"path\":");
+            JsonText.quote(line, path).append(",\"status\":").append(status).append(",\"ms\":").append(ms).append(",\"client\":");
+            JsonText.quote(line, client).append("}\n");
         } else {
             line.append(ts).append(' ').append(instance).append(' ').append(method).append(' ');
             printable(line, path).append(' ').append(status).append(' ').append(ms).append(" ms client=").append(client).append(" request=").append(requestId).append('\n');
@@ -91,28 +92,6 @@ public final class RequestLog {
             out.print(lines);
             out.flush();
         }
-    }
-
-    private static StringBuilder quote(StringBuilder out, String value) {
-        if (value == null) {
-            return out.append("null");
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
     }
 
     /** The value with control characters shown as escapes, so that a request cannot forge log lines. */
