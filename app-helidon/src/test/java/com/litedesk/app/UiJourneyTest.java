@@ -176,12 +176,18 @@ class UiJourneyTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.getByText("Acme Ltd")).isVisible();
         check(page, "console-requests");
+        page.setViewportSize(390, 844); // on a phone every request still shows its state and its actions
+        check(page, "console-requests-390");
+        org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .as("the page fits a phone's width").isLessThanOrEqualTo(390);
+        page.setViewportSize(1280, 900);
         page.reload(); // the console keeps its session through the cookie: the access token was in memory only
         assertThat(page.getByText("Acme Ltd")).isVisible();
         assertNoTokenKeptByScripts(page);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Convert")).click();
-        assertThat(page.getByTestId("instance-state")).hasText("READY", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
-        assertThat(page.getByText("INVITATION")).isVisible();
+        assertThat(page.getByTestId("instance-state")).hasText("Ready", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.getByText("Invitation mail")).isVisible();
+        assertThat(page.getByText("INVITATION", new Page.GetByTextOptions().setExact(true))).hasCount(0); // steps and states in words, not codes
         check(page, "console-instance");
 
         String token = server.mailedToken(server.adminToken(), "olivia@acme.test");
@@ -337,7 +343,7 @@ class UiJourneyTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Instances")).click();
         assertThat(page.getByText("moreco Ltd")).isVisible();
         label(page, "State").selectOption("SUSPENDED");
-        assertThat(page.getByText("No instances yet.")).isVisible();
+        assertThat(page.getByText("No instances match these filters.")).isVisible();
         label(page, "State").selectOption("READY");
         assertThat(page.getByText("moreco Ltd")).isVisible();
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("moreco Ltd")).click();
@@ -346,16 +352,31 @@ class UiJourneyTest {
         page.getByPlaceholder("new subdomain").first().fill("moreco-copy");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore as new instance")).first().click();
         assertThat(page.getByText("Restoring into a new instance")).isVisible();
+        // from one instance's page straight to another's (the same screen): the page shows the second one
+        String shown = page.url().substring(page.url().lastIndexOf('/') + 1);
+        String other = null;
+        for (var i : server.admin("GET", "/api/admin/instances", server.adminToken(), null).json().get("items")) {
+            if (!i.get("id").asText().equals(shown)) {
+                other = i.get("id").asText();
+                page.navigate(base("localhost") + "/console/#/instances/" + other);
+                assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions()
+                        .setName(i.get("url").asText()).setExact(true))).isVisible();
+                break;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(other).as("a second instance to switch to").isNotNull();
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Instances")).click();
         check(page, "console-instances");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Metrics")).click();
         assertThat(page.locator("canvas")).isVisible();
+        page.waitForFunction("() => { const c = document.querySelector('canvas'); return c && window.Chart && window.Chart.getChart(c); }");
         check(page, "console-metrics");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Outbox")).click();
         assertThat(page.getByText("to mo@moreco.test").first()).isVisible();
         check(page, "console-outbox");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit")).click();
-        assertThat(page.getByText("instance.convert").first()).isVisible();
+        assertThat(page.getByText("converted a demo request into an instance").first()).isVisible();
+        assertThat(page.getByText("instance.convert", new Page.GetByTextOptions().setExact(true))).hasCount(0);
         check(page, "console-audit");
         context.close();
         assertThat(consoleErrors).isEmpty();
