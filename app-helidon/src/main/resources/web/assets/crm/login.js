@@ -3,6 +3,7 @@ import { ref, reactive } from 'vue';
 import { useRouter } from 'vue-router';
 import { api, loadMe } from '/assets/crm/session.js';
 import { fieldErrors } from '/assets/shared/forms.js';
+import { brand } from '/assets/crm/brand.js';
 
 const Login = {
   setup() {
@@ -23,9 +24,9 @@ const Login = {
         busy.value = false;
       }
     }
-    return { form, error, busy, submit };
+    return { form, error, busy, submit, brand };
   },
-  template: `<main><h1>Sign in</h1>
+  template: `<main><img v-if="brand.logoUrl" class="sign-in-logo" :src="brand.logoUrl" alt=""><h1>Sign in to {{ brand.name }}</h1>
     <form class="panel" @submit.prevent="submit" novalidate>
       <div v-if="error" class="notice error" role="alert">{{ error }}</div>
       <div class="row">

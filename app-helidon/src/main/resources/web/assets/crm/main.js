@@ -21,14 +21,20 @@ import * as pipelines from '/assets/crm/pipelines.js';
 import * as users from '/assets/crm/users.js';
 import * as audit from '/assets/crm/audit.js';
 import * as account from '/assets/crm/account.js';
+import * as settings from '/assets/crm/settings.js';
+import { brand, loadBrand, pageTitle } from '/assets/crm/brand.js';
 
-const screens = [login, resetPassword, contacts, companies, deals, tasks, pipelines, users, audit, account];
+const screens = [login, resetPassword, contacts, companies, deals, tasks, pipelines, users, audit, settings, account];
 
 const routes = [{ path: '/', redirect: '/contacts' }].concat(...screens.map(s => s.routes));
 const menu = screens.filter(s => s.nav).map(s => s.nav);
 
 const router = createRouter({ history: createWebHashHistory(), routes });
 router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
+router.afterEach((to) => {
+  const item = menu.find(m => to.path === m.to || to.path.startsWith(m.to + '/'));
+  document.title = pageTitle(item ? item.label : (to.path === '/login' ? 'Sign in' : ''));
+});
 
 const App = {
   components: { SetPassword, ResetPassword, Toasts, ConfirmDialog },
@@ -42,9 +48,9 @@ const App = {
     }
     const shown = (item) => can(item.resource, 'READ');
     onMounted(loadMe);
-    return { session, signOut, settingPassword, resettingPassword, menu, shown, roleName };
+    return { session, signOut, settingPassword, resettingPassword, menu, shown, roleName, brand };
   },
-  template: `<header class="bar"><strong>LiteDesk</strong>
+  template: `<header class="bar"><span class="brand"><img v-if="brand.logoUrl" :src="brand.logoUrl" alt="">{{ brand.name }}</span>
       <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
       <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
@@ -52,5 +58,5 @@ const App = {
     <Toasts/><ConfirmDialog/>`,
 };
 
-await api.restore(); // a reload keeps the session: a new access token from the session cookie
+await Promise.all([api.restore(), loadBrand()]); // a reload keeps the session: a new access token from the session cookie
 createApp(App).use(router).mount('#app');

@@ -13,9 +13,10 @@ import { Related } from '/assets/crm/related.js';
 import { RecordNotes } from '/assets/crm/notes.js';
 import { RecordTasks } from '/assets/crm/tasks.js';
 import { StagePicker } from '/assets/crm/stages.js';
+import { customFieldsOf, shownValue, editedValues, changedValues, CustomFieldInputs } from '/assets/crm/custom-values.js';
 
 export const RecordPage = {
-  components: { Related, RecordNotes, RecordTasks, StagePicker },
+  components: { Related, RecordNotes, RecordTasks, StagePicker, CustomFieldInputs },
   props: { type: String },
   setup(props) {
     const route = useRoute();
@@ -30,6 +31,7 @@ export const RecordPage = {
     const pipeline = ref(null);
     const editing = ref(null);
     const errors = ref({});
+    const custom = ref([]);
     const title = computed(() => recordName(props.type, record.value));
     const stage = computed(() => pipeline.value && record.value ? pipeline.value.stages.find(s => s.id === record.value.stageId) : null);
     const company = computed(() => record.value && companies.value.find(c => c.id === record.value.companyId));
@@ -42,6 +44,7 @@ export const RecordPage = {
       editing.value = null;
       try {
         record.value = await api.get(kind.base + id.value);
+        custom.value = await customFieldsOf(props.type);
         people.value = await users();
         if (props.type !== 'COMPANY') {
           companies.value = (await api.get('/api/companies?limit=200&sort=name')).items;
@@ -56,13 +59,19 @@ export const RecordPage = {
     }
     function edit() {
       errors.value = {};
-      editing.value = draftOf(props.type, record.value);
+      const draft = draftOf(props.type, record.value);
+      draft.custom = editedValues(custom.value, record.value.customFields);
+      editing.value = draft;
     }
     async function save() {
       const change = patchOf(props.type, editing.value, record.value);
-      if (change.errors) {
-        errors.value = change.errors;
+      const values = changedValues(custom.value, editing.value.custom);
+      if (change.errors || values.errors) {
+        errors.value = { ...(change.errors || {}), ...(values.errors || {}) };
         return;
+      }
+      if (custom.value.length) {
+        change.patch.customFields = values.values;
       }
       errors.value = {};
       const before = record.value;
@@ -104,7 +113,7 @@ export const RecordPage = {
     });
     onMounted(load);
     return { kind, id, record, title, timeline, error, people, companies, company, pipeline, stage, editing, errors, edit, save, remove, moved,
-      can, money, date, dateTime, userName, type: props.type, loadTimeline };
+      can, money, date, dateTime, userName, type: props.type, loadTimeline, custom, shownValue };
   },
   template: `<main><p><router-link :to="kind.back">← {{ kind.backLabel }}</router-link></p>
     <div v-if="error" class="notice error" role="alert">{{ error }}</div>
@@ -142,6 +151,7 @@ export const RecordPage = {
           <div class="field" v-if="people.length"><label for="e-ow">Owner</label>
             <select id="e-ow" v-model="editing.ownerId"><option v-for="u in people" :key="u.id" :value="u.id">{{ u.name }}</option></select><span class="error">{{ errors.ownerId }}</span></div>
         </div>
+        <CustomFieldInputs :fields="custom" :values="editing.custom" :errors="errors"/>
         <p class="row"><button>Save</button><button type="button" class="secondary" @click="editing = null">Cancel</button></p>
       </form>
       <div v-else class="panel facts">
@@ -164,6 +174,7 @@ export const RecordPage = {
           </template>
           <div v-if="userName(people, record.ownerId)"><dt>Owner</dt><dd>{{ userName(people, record.ownerId) }}</dd></div>
           <div v-if="record.tags && record.tags.length"><dt>Tags</dt><dd>{{ record.tags.join(', ') }}</dd></div>
+          <div v-for="f in custom" :key="f.key"><dt>{{ f.label }}</dt><dd>{{ shownValue(f, (record.customFields || {})[f.key]) }}</dd></div>
         </dl>
       </div>
       <StagePicker v-if="type === 'DEAL' && pipeline" :deal="record" :pipeline="pipeline" @moved="moved"/>

@@ -88,9 +88,12 @@ public final class LiteDesk {
         LinkedRecords links = new LinkedRecords(r.contacts(), r.companies(), r.deals());
         auth = new Authentication(r.users(), r.credentials(), r.refreshTokens(), r.oneTimeTokens(), b.passwordHasher,
                 b.tokenService, audit, b.clock);
-        invitations = new Invitations(context, r.users(), r.credentials(), auth, r.oneTimeTokens(), b.mailer, b.publicUrl,
-                b.instanceName);
-        passwordResets = new PasswordResets(r.users(), r.oneTimeTokens(), auth, b.mailer, audit, b.clock, b.publicUrl, b.instanceName);
+        settings = new Settings(context, r.settings());
+        // mails carry the instance's name as it is now, and go out under the Owner's sender name
+        java.util.function.Supplier<String> name = () -> settings.name().orElse(b.instanceName);
+        com.litedesk.ports.instance.Mailer mailer = new com.litedesk.core.settings.BrandedMailer(b.mailer, settings::senderName);
+        invitations = new Invitations(context, r.users(), r.credentials(), auth, r.oneTimeTokens(), mailer, b.publicUrl, name);
+        passwordResets = new PasswordResets(r.users(), r.oneTimeTokens(), auth, mailer, audit, b.clock, b.publicUrl, name);
         users = new Users(context, r.users(), r.teams(), auth, invitations);
         teams = new Teams(context, r.teams(), users);
         contacts = new Contacts(context, r.contacts(), links);
@@ -100,7 +103,6 @@ public final class LiteDesk {
         tasks = new Tasks(context, r.tasks(), links);
         notes = new Notes(context, r.notes(), links);
         timeline = new Timeline(guard, links, notes, tasks, audit);
-        settings = new Settings(context, r.settings());
         imports = new Imports(contacts, companies, r.contacts(), r.companies(), r.settings());
         exports = new Exports(contacts, companies, deals, tasks, notes);
         usage = new UsageMetrics(r, guard);

@@ -43,10 +43,22 @@ public final class SesMailer implements Mailer, AutoCloseable {
         return new SesMailer(builder.build(), from);
     }
 
+    /** The configured address, under the mail's sender name when it has one ({@code "Acme Sales" <crm@example.com>}). */
+    private String sender(Mail mail) {
+        if (mail.senderName() == null || from.contains("<")) {
+            return from;
+        }
+        String name = mail.senderName().replace("\\", "\\\\").replace("\"", "\\\"");
+        boolean ascii = name.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        String shown = ascii ? "\"" + name + "\""
+                : "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(mail.senderName().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=";
+        return shown + " <" + from + ">";
+    }
+
     @Override
     public void send(Mail mail) {
         var request = SendEmailRequest.builder()
-                .fromEmailAddress(from)
+                .fromEmailAddress(sender(mail))
                 .destination(Destination.builder().toAddresses(mail.to()).build())
                 .content(EmailContent.builder().simple(Message.builder()
                         .subject(utf8(mail.subject()))

@@ -74,7 +74,9 @@ public final class SmtpMailer implements Mailer {
     public void send(Mail mail) {
         try {
             MimeMessage message = new MimeMessage(session);
-            message.setFrom(from);
+            // the instance's brand names the sender; the address stays the configured one (what SPF and DKIM vouch for)
+            message.setFrom(mail.senderName() == null ? from
+                    : new InternetAddress(from.getAddress(), mail.senderName(), StandardCharsets.UTF_8.name()));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
             message.setText(mail.text(), StandardCharsets.UTF_8.name());
@@ -84,6 +86,8 @@ public final class SmtpMailer implements Mailer {
             LOG.log(System.Logger.Level.WARNING, "the mail server " + settings.host() + ":" + settings.port()
                     + " did not take the mail to " + mail.to() + ": " + e.getMessage());
             throw LiteDeskException.unavailable("the mail server did not take the mail to " + mail.to() + "; try again later", e);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
         }
     }
 }

@@ -47,6 +47,22 @@ class SmtpMailerTest {
     }
 
     @Test
+    void anInstancesSenderNameShowsAsTheSenderWhileTheAddressStaysTheConfiguredOne() throws Exception {
+        try (var server = SmtpStandIn.start()) {
+            new SmtpMailer(settings(server.port(), SmtpSettings.Security.NONE, null, null))
+                    .send(new Mail("bob@example.com", "Hi", "Text").from("Zoë's Sales"));
+            assertThat(server.received).singleElement().satisfies(r -> {
+                assertThat(r.mailFrom()).isEqualTo("crm@acme.example");
+                MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()),
+                        new ByteArrayInputStream(r.data().getBytes(StandardCharsets.UTF_8)));
+                var from = (jakarta.mail.internet.InternetAddress) parsed.getFrom()[0];
+                assertThat(from.getPersonal()).isEqualTo("Zoë's Sales");
+                assertThat(from.getAddress()).isEqualTo("crm@acme.example");
+            });
+        }
+    }
+
+    @Test
     void withoutAUsernameNothingIsAuthenticated() throws Exception {
         try (var server = SmtpStandIn.start()) {
             new SmtpMailer(settings(server.port(), SmtpSettings.Security.NONE, null, null)).send(new Mail("bob@example.com", "Hi", "Text"));

@@ -186,6 +186,13 @@ public final class Route {
         return this;
     }
 
+    /** The success body: an image, PNG, JPEG or WebP. */
+    public Route returnsImage() {
+        responseMedia = "image";
+        responseType = null;
+        return this;
+    }
+
     /** 201 with the new resource's {@code Location}. */
     public Route created() {
         status = 201;

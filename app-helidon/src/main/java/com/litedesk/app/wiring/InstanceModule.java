@@ -100,6 +100,7 @@ public final class InstanceModule {
                 new AuthResource(api, crm.auth(), "/api"),
                 new com.litedesk.app.http.resources.PasswordResetResource(api, crm.passwordResets()),
                 new AdministrationResources(api, crm, stats),
+                new com.litedesk.app.http.resources.BrandingResource(api, crm),
                 new ManagementResource(api, crm, stats, config.managementKey(), signingKeys),
                 new OpenApiResource(api, OpenApiResource.INSTANCE_TITLE, VERSION)));
         services.addAll(com.litedesk.app.web.WebUi.instance());

@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Choices where the table is silent: Managers may export but not import; Viewers read
  * pipelines (a deal cannot be shown without its stages) but not users, teams, settings or audit;
  * Managers and Users read audit, as the table's "read" for settings, pipelines and audit says. Pending invitations
- * are read, resent and revoked by Owners and Admins only.
+ * are read, resent and revoked by Owners and Admins only. The branding is the Owner's alone to change, as the
+ * product promises each customer's Owner; everyone reads it.
  */
 public final class AccessPolicy {
 
@@ -26,6 +27,7 @@ public final class AccessPolicy {
             case SETTINGS, AUDIT -> administration(role, action, role == Role.VIEWER ? Scope.NONE : Scope.ALL);
             // an invitation's link lets whoever holds it in as the invited user: for those who may invite only
             case INVITATIONS -> administration(role, action, Scope.NONE);
+            case BRANDING -> action == Action.READ || (action == Action.EDIT && role == Role.OWNER) ? Scope.ALL : Scope.NONE;
             default -> throw new IllegalArgumentException(resource.name());
         };
     }

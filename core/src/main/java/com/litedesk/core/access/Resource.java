@@ -4,7 +4,9 @@ package com.litedesk.core.access;
 public enum Resource {
     CONTACTS, COMPANIES, DEALS, TASKS, NOTES, USERS, TEAMS, PIPELINES, SETTINGS, AUDIT,
     /** Pending invitations: who was invited, and (while no mail provider delivers) the link itself. */
-    INVITATIONS;
+    INVITATIONS,
+    /** The instance's logo, colours and mail sender: read by everyone (the sign-in page shows them), set by its Owner. */
+    BRANDING;
 
     /** Records of the CRM proper, which share one row of the permission table. */
     public boolean isCrmRecord() {

@@ -48,7 +48,7 @@ public final class Invitations {
     private final Mailer mailer;
     private final Clock clock;
     private final String publicUrl;
-    private final String instanceName;
+    private final java.util.function.Supplier<String> instanceName;
     private final RandomTokens random = new RandomTokens();
     private final RecordContext context;
     private final UserRepository users;
@@ -56,7 +56,7 @@ public final class Invitations {
     private final Authentication authentication;
 
     public Invitations(RecordContext context, UserRepository users, CredentialsRepository credentials, Authentication authentication,
-                       OneTimeTokenRepository tokens, Mailer mailer, String publicUrl, String instanceName) {
+                       OneTimeTokenRepository tokens, Mailer mailer, String publicUrl, java.util.function.Supplier<String> instanceName) {
         this.context = context;
         this.users = users;
         this.credentials = credentials;
@@ -82,6 +82,7 @@ public final class Invitations {
     void invite(User user, String invitedBy) {
         revokeLinks(user.id());
         String link = issue(user, invitedBy).link;
+        String instanceName = this.instanceName.get();
         mailer.send(new Mail(user.email(), "You are invited to " + instanceName,
                 "Hello " + user.name() + ",\n\nyou have an account on " + instanceName + " (" + user.role() + ").\n"
                         + "Choose your password here (the link works once, for 7 days):\n\n" + link + "\n"));

@@ -51,12 +51,12 @@ public final class PasswordResets {
     private final AuditLog audit;
     private final Clock clock;
     private final String publicUrl;
-    private final String instanceName;
+    private final java.util.function.Supplier<String> instanceName;
     private final RandomTokens random = new RandomTokens();
     private final ConcurrentHashMap<String, Deque<Instant>> requests = new ConcurrentHashMap<>();
 
     public PasswordResets(UserRepository users, OneTimeTokenRepository tokens, Authentication authentication, Mailer mailer,
-                          AuditLog audit, Clock clock, String publicUrl, String instanceName) {
+                          AuditLog audit, Clock clock, String publicUrl, java.util.function.Supplier<String> instanceName) {
         this.users = users;
         this.tokens = tokens;
         this.authentication = authentication;
@@ -96,6 +96,7 @@ public final class PasswordResets {
         String token = random.next();
         tokens.insert(new OneTimeToken(Sha256.hex(token), 1, user.id(), RESET_PASSWORD, now.plus(VALIDITY), null, now, null, null));
         String link = publicUrl + "/reset-password?token=" + token;
+        String instanceName = this.instanceName.get();
         mailer.send(new Mail(user.email(), "Reset your " + instanceName + " password",
                 "Hello " + user.name() + ",\n\nsomeone asked to reset the password of your account on " + instanceName + ".\n"
                         + "Choose a new password here (the link works once, for an hour):\n\n" + link + "\n\n"

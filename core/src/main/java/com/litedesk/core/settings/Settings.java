@@ -11,6 +11,7 @@ import com.litedesk.ports.crm.CustomFieldDefinition;
 import com.litedesk.ports.crm.CustomFieldType;
 import com.litedesk.ports.crm.RecordRef;
 import com.litedesk.ports.crm.RecordType;
+import com.litedesk.ports.instance.Branding;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.PlanLimits;
 import com.litedesk.ports.instance.SettingsRepository;
@@ -40,6 +41,15 @@ public final class Settings {
         return current();
     }
 
+    /**
+     * The custom field definitions per kind of record, for everyone signed in (a Viewer reads records with their
+     * custom fields, and may not read the rest of the settings).
+     */
+    public Map<String, List<CustomFieldDefinition>> customFields(Actor actor) {
+        java.util.Objects.requireNonNull(actor, "actor");
+        return current().customFields();
+    }
+
     public InstanceSettings current() {
         return settings.findById(InstanceSettings.ID)
                 .orElseThrow(() -> LiteDeskException.unavailable("the instance has not been set up yet", null));
@@ -54,7 +64,7 @@ public final class Settings {
     public InstanceSettings seed(String name, String plan, PlanLimits limits) {
         return settings.findById(InstanceSettings.ID).orElseGet(() -> {
             var now = context.now();
-            InstanceSettings s = new InstanceSettings(InstanceSettings.ID, 1, name, plan, limits, Map.of(), now, "system", now, "system");
+            InstanceSettings s = new InstanceSettings(InstanceSettings.ID, 1, name, plan, limits, Map.of(), Branding.NONE, now, "system", now, "system");
             try {
                 settings.insert(s);
                 return s;
@@ -80,11 +90,55 @@ public final class Settings {
         fields.forEach((type, definitions) -> checkDefinitions(v, type, definitions));
         v.throwIfInvalid();
         InstanceSettings updated = new InstanceSettings(current.id(), current.version() + 1, name, current.plan(), current.limits(),
-                fields, current.createdAt(), current.createdBy(), context.now(), actor.userId());
+                fields, current.branding(), current.createdAt(), current.createdBy(), context.now(), actor.userId());
         settings.replace(updated, current.version());
         var diff = Changes.diff(current, updated);
         context.audit().recordSuccess(actor, "settings.update", REF, diff.before(), diff.after());
         return updated;
+    }
+
+    /**
+     * The Owner sets the instance's logo, colours and mail sender (each null: the product's own). Colours must keep
+     * white text readable on them (WCAG AA, 4.5:1); the logo must be a PNG, JPEG or WebP image of at most 200 KB.
+     */
+    public InstanceSettings brand(Actor actor, Long expectedVersion, Branding draft) {
+        context.guard().require(actor, Resource.BRANDING, Action.EDIT);
+        InstanceSettings current = current();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiteDeskException.stale("Settings", InstanceSettings.ID);
+        }
+        Branding branding = BrandingRules.checked(draft == null ? Branding.NONE : draft);
+        InstanceSettings updated = new InstanceSettings(current.id(), current.version() + 1, current.name(), current.plan(), current.limits(),
+                current.customFields(), branding, current.createdAt(), current.createdBy(), context.now(), actor.userId());
+        settings.replace(updated, current.version());
+        context.audit().recordSuccess(actor, "settings.branding", REF, BrandingRules.described(current.branding()),
+                BrandingRules.described(branding));
+        return updated;
+    }
+
+    /** What anyone, signed in or not, sees of the instance: its name and branding (the sign-in page uses it). */
+    public PublicBrand publicBrand() {
+        InstanceSettings s = current();
+        Branding b = s.branding();
+        return new PublicBrand(s.name(), b.primaryColor(), b.accentColor(), b.logo() == null ? null : "/api/branding/logo?v=" + s.version());
+    }
+
+    /** The logo's bytes and media type, if the Owner set one. */
+    public java.util.Optional<BrandingRules.Image> logo() {
+        String logo = current().branding().logo();
+        return logo == null ? java.util.Optional.empty() : java.util.Optional.of(BrandingRules.image(logo));
+    }
+
+    /** The name mails are sent under: the Owner's sender name, else the instance's name. */
+    public String senderName() {
+        return settings.findById(InstanceSettings.ID)
+                .map(s -> s.branding().mailSenderName() != null ? s.branding().mailSenderName() : s.name())
+                .orElse(null);
+    }
+
+    /** The instance's name as it is now (mails and pages use it). */
+    public java.util.Optional<String> name() {
+        return settings.findById(InstanceSettings.ID).map(InstanceSettings::name);
     }
 
     /** Applies a plan's limits to the running instance (the control plane calls this). */
@@ -92,7 +146,7 @@ public final class Settings {
         for (int attempt = 0; ; attempt++) {
             InstanceSettings current = current();
             InstanceSettings updated = new InstanceSettings(current.id(), current.version() + 1, current.name(), plan, limits,
-                    current.customFields(), current.createdAt(), current.createdBy(), context.now(), actor.userId());
+                    current.customFields(), current.branding(), current.createdAt(), current.createdBy(), context.now(), actor.userId());
             try {
                 settings.replace(updated, current.version());
                         context.audit().recordSuccess(actor, "settings.plan", REF, Map.of("plan", String.valueOf(current.plan())), Map.of("plan", plan));

@@ -38,12 +38,12 @@ class PermissionsTest {
     }
 
     @Test
-    void aViewerOnlyReadsRecordsAndPipelines() {
+    void aViewerOnlyReadsRecordsPipelinesAndTheBrand() {
         Permissions viewer = policy.permissions(new Actor("u1", Role.VIEWER, null, "r1"));
         assertThat(viewer.permissions()).filteredOn(p -> p.scope() != Scope.NONE)
                 .allSatisfy(p -> assertThat(p.action()).isEqualTo(Action.READ))
                 .extracting(Permission::resource)
                 .containsExactlyInAnyOrder(Resource.CONTACTS, Resource.COMPANIES, Resource.DEALS, Resource.TASKS, Resource.NOTES,
-                        Resource.PIPELINES);
+                        Resource.PIPELINES, Resource.BRANDING);
     }
 }

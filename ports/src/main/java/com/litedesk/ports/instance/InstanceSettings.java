@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The one settings record of an instance (id {@link #ID}): its display name, plan, limits and the
- * custom field definitions per record type (keys are {@code RecordType} names).
+ * custom field definitions per record type (keys are {@code RecordType} names) and its branding.
  */
 public record InstanceSettings(
         String id,
@@ -18,6 +18,7 @@ public record InstanceSettings(
         @Nullable String plan,
         PlanLimits limits,
         Map<String, List<CustomFieldDefinition>> customFields,
+        @Nullable Branding branding,
         Instant createdAt,
         @Nullable String createdBy,
         Instant updatedAt,
@@ -28,6 +29,7 @@ public record InstanceSettings(
     public InstanceSettings {
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
         limits = limits == null ? PlanLimits.UNLIMITED : limits;
+        branding = branding == null ? Branding.NONE : branding;
     }
 
     public List<CustomFieldDefinition> customFieldsOf(String recordType) {

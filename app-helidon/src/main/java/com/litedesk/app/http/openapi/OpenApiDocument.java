@@ -182,6 +182,13 @@ public final class OpenApiDocument {
         response.put("headers", headers);
         if (route.responseMedia().equals("text/csv")) {
             response.put("content", Map.of("text/csv", Map.of("schema", Map.of("type", "string"))));
+        } else if (route.responseMedia().equals("image")) {
+            Map<String, Object> binary = Map.of("schema", Map.of("type", "string", "format", "binary"));
+            Map<String, Object> images = new LinkedHashMap<>();
+            images.put("image/png", binary);
+            images.put("image/jpeg", binary);
+            images.put("image/webp", binary);
+            response.put("content", images);
         } else if (route.responseType() != null) {
             response.put("content", Map.of("application/json", Map.of("schema", schemas.of(route.responseType()))));
         }

@@ -35,6 +35,10 @@ public final class AdministrationResources implements HttpService {
                                   long requests, double p95LatencyMs) {
     }
 
+    /** The custom field definitions per kind of record (CONTACT, COMPANY, DEAL), in the order forms show them. */
+    public record CustomFieldsView(java.util.Map<String, java.util.List<com.litedesk.ports.crm.CustomFieldDefinition>> customFields) {
+    }
+
     private final Api api;
     private final LiteDesk crm;
     private final RequestStats stats;
@@ -58,6 +62,8 @@ public final class AdministrationResources implements HttpService {
             var s = crm.settings().get(call.actor());
             return Reply.ok(s).withVersion(s.version());
         });
+        api.route(rules, Route.get("/api/settings/custom-fields", "The custom field definitions, for every signed-in user (forms and record pages)")
+                .id("getCustomFields").returns(CustomFieldsView.class), call -> Reply.ok(new CustomFieldsView(crm.settings().customFields(call.actor()))));
         api.route(rules, Route.patch("/api/settings", "Change the name or the custom field definitions").id("updateSettings")
                 .mergePatch(SettingsDraft.class).ifMatch().returns(InstanceSettings.class).etag(), call -> {
             var actor = call.actor();
