@@ -50,7 +50,7 @@ const App = {
     onMounted(loadMe);
     return { session, signOut, settingPassword, resettingPassword, menu, shown, roleName, brand };
   },
-  template: `<header class="bar"><span class="brand"><img v-if="brand.logoUrl" :src="brand.logoUrl" alt="">{{ brand.name }}</span>
+  template: `<header class="bar"><span class="brand"><img v-if="brand.logoUrl && session.me" :src="brand.logoUrl" alt="">{{ brand.name }}</span>
       <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
       <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
