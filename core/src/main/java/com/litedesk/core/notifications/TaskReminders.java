@@ -117,6 +117,6 @@ public final class TaskReminders {
         if (task.description() != null) {
             text.append('\n').append(task.description()).append('\n');
         }
-        return text.append("\nSee your tasks: ").append(publicUrl).append("/tasks?task=").append(task.id()).append('\n').toString();
+        return text.append("\nSee your tasks: ").append(publicUrl).append("/#/tasks?task=").append(task.id()).append('\n').toString();
     }
 }

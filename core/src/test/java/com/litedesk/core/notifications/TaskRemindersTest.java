@@ -50,7 +50,7 @@ class TaskRemindersTest {
         assertThat(inbox.items()).extracting(Notification::link).contains(new RecordRef(RecordType.TASK, overdue.id()));
         assertThat(mailsTo("user@acme.test")).isEqualTo(2);
         var mail = instance.mailer.sent.stream().filter(m -> m.subject().contains("Call Ada back")).findFirst().orElseThrow();
-        assertThat(mail.text()).contains("Hello user,", "Bring the figures", "http://acme.localhost:8080/tasks?task=" + overdue.id());
+        assertThat(mail.text()).contains("Hello user,", "Bring the figures", "http://acme.localhost:8080/#/tasks?task=" + overdue.id());
         assertThat(crm.notifications().of(instance.owner, 50).items()).isEmpty();
     }
 
