@@ -132,5 +132,12 @@ class ActivitiesTest {
         assertThat(items.get(3).details()).containsEntry("subject", "Pricing follow-up").containsEntry("type", "CALL");
         assertThat(items.get(3).actorId()).isEqualTo(instance.owner.userId());
         assertThat(items.getFirst().summary()).isEqualTo("Meeting with Ada Lovelace — 1 h 30 min — Agreed on a pilot");
+
+        var deal = new RecordRef(RecordType.DEAL, crm.deals().create(instance.owner,
+                com.litedesk.core.crm.deals.DealDraft.of("Difference engine", java.math.BigDecimal.TEN, "GBP")).id());
+        crm.activities().create(instance.owner, new ActivityDraft(ActivityType.EMAIL, "Sent the quote", null, null, null, null, deal));
+        crm.activities().create(instance.owner, ActivityDraft.call("Two hours on the phone", deal, 120, null));
+        assertThat(crm.timeline().of(instance.owner, RecordType.DEAL, deal.id(), 50)).extracting(i -> i.summary())
+                .contains("Email about Difference engine", "Call about Difference engine — 2 h");
     }
 }
