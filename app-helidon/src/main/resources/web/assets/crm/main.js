@@ -9,6 +9,7 @@ import { api, session, loadMe, signedOut, can } from '/assets/crm/session.js';
 import { roleName } from '/assets/crm/names.js';
 import { Toasts } from '/assets/shared/toast.js';
 import { ConfirmDialog } from '/assets/shared/confirm.js';
+import { NotificationBell } from '/assets/crm/notifications.js';
 import { SetPassword } from '/assets/crm/login.js';
 import { ResetPassword } from '/assets/crm/reset-password.js';
 import * as resetPassword from '/assets/crm/reset-password.js';
@@ -37,7 +38,7 @@ router.afterEach((to) => {
 });
 
 const App = {
-  components: { SetPassword, ResetPassword, Toasts, ConfirmDialog },
+  components: { SetPassword, ResetPassword, Toasts, ConfirmDialog, NotificationBell },
   setup() {
     const settingPassword = window.location.pathname === '/set-password';
     const resettingPassword = window.location.pathname === '/reset-password';
@@ -52,7 +53,7 @@ const App = {
   },
   template: `<header class="bar"><span class="brand"><img v-if="brand.logoUrl && session.me" :src="brand.logoUrl" alt="">{{ brand.name }}</span>
       <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
-      <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }}) <button class="secondary" @click="signOut">Sign out</button></span>
+      <span v-if="session.me" class="row actions"><NotificationBell/><span><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }})</span> <button class="secondary" @click="signOut">Sign out</button></span>
     </header>
     <SetPassword v-if="settingPassword"/><ResetPassword v-else-if="resettingPassword"/><router-view v-else v-slot="{ Component, route }"><component :is="Component" :key="route.path"/></router-view>
     <Toasts/><ConfirmDialog/>`,

@@ -1,5 +1,5 @@
 // One contact, company or deal: its facts edited in place, its owner, its related records both ways, its notes,
-// its tasks and its timeline; deleting it after a confirmation.
+// its tasks, the calls, meetings and emails logged against it, and its timeline; deleting it after a confirmation.
 import { ref, computed, onMounted, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { api, can, users } from '/assets/crm/session.js';
@@ -14,9 +14,10 @@ import { RecordNotes } from '/assets/crm/notes.js';
 import { RecordTasks } from '/assets/crm/tasks.js';
 import { StagePicker } from '/assets/crm/stages.js';
 import { customFieldsOf, shownValue, editedValues, changedValues, CustomFieldInputs } from '/assets/crm/custom-values.js';
+import { LogActivity, ActivityEntry } from '/assets/crm/activities.js';
 
 export const RecordPage = {
-  components: { Related, RecordNotes, RecordTasks, StagePicker, CustomFieldInputs },
+  components: { Related, RecordNotes, RecordTasks, StagePicker, CustomFieldInputs, LogActivity, ActivityEntry },
   props: { type: String },
   setup(props) {
     const route = useRoute();
@@ -25,6 +26,7 @@ export const RecordPage = {
     const id = ref(route.params.id);
     const record = ref(null);
     const timeline = ref([]);
+    const activities = ref({});
     const error = ref('');
     const people = ref([]);
     const companies = ref([]);
@@ -36,7 +38,11 @@ export const RecordPage = {
     const stage = computed(() => pipeline.value && record.value ? pipeline.value.stages.find(s => s.id === record.value.stageId) : null);
     const company = computed(() => record.value && companies.value.find(c => c.id === record.value.companyId));
     async function loadTimeline() {
-      timeline.value = (await api.get(kind.base + id.value + '/timeline')).items;
+      const filter = encodeURIComponent('linkedRecord.id[eq]:' + JSON.stringify(id.value));
+      const [items, logged] = await Promise.all([api.get(kind.base + id.value + '/timeline'),
+        api.get('/api/activities?limit=200&sort=-occurredAt&filter=' + filter)]);
+      activities.value = Object.fromEntries(logged.items.map(a => [a.id, a]));
+      timeline.value = items.items;
     }
     async function load() {
       error.value = '';
@@ -112,7 +118,7 @@ export const RecordPage = {
       }
     });
     onMounted(load);
-    return { kind, id, record, title, timeline, error, people, companies, company, pipeline, stage, editing, errors, edit, save, remove, moved,
+    return { kind, id, record, title, timeline, activities, error, people, companies, company, pipeline, stage, editing, errors, edit, save, remove, moved,
       can, money, date, dateTime, userName, type: props.type, loadTimeline, custom, shownValue };
   },
   template: `<main><p><router-link :to="kind.back">← {{ kind.backLabel }}</router-link></p>
@@ -181,8 +187,13 @@ export const RecordPage = {
       <Related :type="type" :record="record" @changed="loadTimeline"/>
       <RecordNotes :type="type" :record-id="id" @changed="loadTimeline"/>
       <RecordTasks :type="type" :record-id="id" @changed="loadTimeline"/>
+      <LogActivity :type="type" :record-id="id" @logged="loadTimeline"/>
       <h2>Timeline</h2>
       <p v-if="!timeline.length" class="hint">Nothing yet.</p>
-      <ol class="panel timeline" v-else><li v-for="(t, i) in timeline" :key="i"><strong>{{ t.summary }}</strong> <span class="hint">{{ dateTime(t.at) }}</span></li></ol>
+      <ol class="panel timeline" v-else><template v-for="(t, i) in timeline" :key="t.kind + (t.refId || i)">
+        <ActivityEntry v-if="t.kind === 'ACTIVITY' && activities[t.refId]" :key="t.refId + activities[t.refId].version" :activity="activities[t.refId]"
+          :summary="t.summary" :author="userName(people, t.actorId)" @changed="loadTimeline"/>
+        <li v-else><strong>{{ t.summary }}</strong> <span class="hint">{{ dateTime(t.at) }}</span></li>
+      </template></ol>
     </template></main>`,
 };

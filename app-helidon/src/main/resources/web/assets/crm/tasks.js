@@ -1,6 +1,7 @@
 // Tasks: mine, overdue and done, with a new-task form; each task done (with undo), edited in place or deleted.
 // The tasks of one record are shown on its page with the same items.
 import { ref, reactive, onMounted, watch } from 'vue';
+import { useRoute } from 'vue-router';
 import { api, can, users } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
 import { date } from '/assets/shared/format.js';
@@ -23,7 +24,7 @@ function linkedName(ref) {
 
 /** One task: done, edit in place, delete. Emits `changed` after any of them. */
 const TaskItem = {
-  props: { task: Object, people: Array },
+  props: { task: Object, people: Array, focused: Boolean },
   emits: ['changed'],
   setup(props, { emit }) {
     const editing = ref(null);
@@ -82,7 +83,7 @@ const TaskItem = {
     }
     return { editing, errors, linked, path, setStatus, edit, save, remove, can, date, userName };
   },
-  template: `<li class="task">
+  template: `<li class="task" :class="{ focused }">
     <form v-if="editing" @submit.prevent="save" novalidate :aria-label="'Edit task ' + task.title">
       <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
       <div class="row">
@@ -96,7 +97,7 @@ const TaskItem = {
     <div v-else class="row spread">
       <span><span :class="{ done: task.status === 'DONE' }">{{ task.title }}</span>
         <span class="hint">{{ task.dueDate ? ' · due ' + date(task.dueDate) : '' }}{{ userName(people, task.assigneeId) ? ' · ' + userName(people, task.assigneeId) : '' }}</span>
-        <router-link v-if="path && linked" :to="path" class="linked"> {{ linked }}</router-link></span>
+        <span v-if="path && linked" class="hint"> · </span><router-link v-if="path && linked" :to="path" class="linked">{{ linked }}</router-link></span>
       <span class="row actions" v-if="can('TASKS', 'EDIT', task) || can('TASKS', 'DELETE', task)">
         <button v-if="can('TASKS', 'EDIT', task) && task.status !== 'DONE'" class="secondary" @click="setStatus('DONE', task.status)">Done</button>
         <button v-if="can('TASKS', 'EDIT', task) && task.status === 'DONE'" class="secondary" @click="setStatus('OPEN')">Reopen</button>
@@ -116,8 +117,10 @@ const views = [
 const Tasks = {
   components: { TaskItem, Pager },
   setup() {
+    const route = useRoute();
     const view = ref('mine');
     const people = ref([]);
+    const opened = ref(null);
     const draft = reactive({ title: '', dueDate: '' });
     const errors = ref({});
     const pager = usePager((cursor) => {
@@ -145,11 +148,24 @@ const Tasks = {
       view.value = v;
       pager.first();
     }
+    async function loadOpened() {
+      // a task opened from a notification or a reminder mail is shown first, whichever view it is in
+      opened.value = null;
+      if (route.query.task) {
+        opened.value = await api.get('/api/tasks/' + encodeURIComponent(route.query.task)).catch(() => null);
+      }
+    }
+    async function changed() {
+      await loadOpened();
+      await pager.reload();
+    }
+    watch(() => route.query.task, loadOpened);
     onMounted(async () => {
       people.value = await users();
+      await loadOpened();
       await pager.first();
     });
-    return { views, view, people, pager, draft, errors, choose, create, can };
+    return { views, view, people, pager, draft, errors, choose, create, can, opened, changed };
   },
   template: `<main><h1>Tasks</h1>
     <form v-if="can('TASKS', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New task">
@@ -160,13 +176,16 @@ const Tasks = {
         <div><button>Add task</button></div>
       </div>
     </form>
+    <section v-if="opened" class="panel" aria-labelledby="opened-h"><h2 id="opened-h">The task you opened</h2>
+      <ul class="plain"><TaskItem :key="opened.id + opened.version" :task="opened" :people="people" focused @changed="changed"/></ul>
+    </section>
     <div class="panel row" role="group" aria-label="Which tasks">
       <button v-for="v in views" :key="v.id" :class="view === v.id ? '' : 'secondary'" :aria-pressed="view === v.id" @click="choose(v.id)">{{ v.label }}</button>
     </div>
     <div v-if="pager.error" class="notice error" role="alert">{{ pager.error }}</div>
     <p v-if="pager.loading" role="status">Loading…</p>
     <p v-else-if="!pager.items.length" class="hint">Nothing here.</p>
-    <ul v-else class="panel plain"><TaskItem v-for="t in pager.items" :key="t.id + t.version" :task="t" :people="people" @changed="pager.reload()"/></ul>
+    <ul v-else class="panel plain"><TaskItem v-for="t in pager.items" :key="t.id + t.version" :task="t" :people="people" @changed="changed"/></ul>
     <Pager :pager="pager" label="Pages of tasks"/>
   </main>`,
 };

@@ -188,6 +188,7 @@ class CrmRolesUiTest {
             assertThat(button(page, "Edit")).hasCount(editsAll ? 1 : 0);
             assertThat(button(page, "Delete")).hasCount("ALL".equals(p.get("CONTACTS").get("DELETE")) ? 1 : 0);
             assertThat(button(page, "Add note")).hasCount(allowed(p, "NOTES", "CREATE") ? 1 : 0);
+            assertThat(button(page, "Log activity")).hasCount(allowed(p, "ACTIVITIES", "CREATE") ? 1 : 0);
             check(page, who + "-contact", width);
             if (editsAll) {
                 button(page, "Edit").click();

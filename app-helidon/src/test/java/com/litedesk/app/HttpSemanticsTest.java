@@ -133,7 +133,7 @@ class HttpSemanticsTest {
     void limitIsAWholeNumberFromOneToTheMaximumOnEveryRouteThatTakesIt() {
         String contact = server.post("/api/contacts", owner, Map.of("lastName", "Limited")).json().get("id").asText();
         List<String> instanceRoutes = List.of("/api/contacts", "/api/companies", "/api/deals", "/api/tasks", "/api/notes",
-                "/api/tasks/mine", "/api/tasks/overdue", "/api/audit", "/api/users",
+                "/api/activities", "/api/notifications", "/api/tasks/mine", "/api/tasks/overdue", "/api/audit", "/api/users",
                 "/api/contacts/" + contact + "/timeline");
         for (String path : instanceRoutes) {
             assertLimitChecked(path, (p, q) -> server.get(p + q, owner));

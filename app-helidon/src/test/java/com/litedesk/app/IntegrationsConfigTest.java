@@ -76,6 +76,8 @@ class IntegrationsConfigTest {
         "LITEDESK_BACKUPS=s3,LITEDESK_S3_BUCKET=backups,AWS_REGION=eu-west-1,LITEDESK_S3_ENDPOINT=s3 please | LITEDESK_S3_ENDPOINT must be an http(s) URL, got 's3 please'",
         "LITEDESK_BACKUPS=tape | LITEDESK_BACKUPS must be one of [file, s3], got 'tape'",
         "LITEDESK_BACKUP_RETENTION=PT1H | LITEDESK_BACKUP_RETENTION must be an ISO-8601 duration of at least a day such as P30D, got 'PT1H'",
+        "LITEDESK_REMINDER_INTERVAL=soon | LITEDESK_REMINDER_INTERVAL must be an ISO-8601 duration from PT0.1S to P1D such as PT1M, got 'soon'",
+        "LITEDESK_REMINDER_INTERVAL=P2D | LITEDESK_REMINDER_INTERVAL must be an ISO-8601 duration from PT0.1S to P1D such as PT1M, got 'P2D'",
         "LITEDESK_MAIL=pigeon | LITEDESK_MAIL must be one of [outbox, ses, smtp], got 'pigeon'",
         "LITEDESK_MAIL=smtp | LITEDESK_MAIL=smtp needs LITEDESK_SMTP_HOST, the mail server's host name",
         "LITEDESK_MAIL=smtp,LITEDESK_SMTP_HOST=mail server | LITEDESK_MAIL=smtp needs LITEDESK_SMTP_HOST, the mail server's host name, got 'mail server'",

@@ -59,6 +59,8 @@ class PortableBackupTest {
                 original = everything(store.repositories());
             }
             assertThat(original.values().stream().mapToLong(List::size).sum()).isEqualTo(records).isGreaterThan(40);
+            assertThat(original.get("activities")).hasSize(1);
+            assertThat(original.get("notifications")).hasSize(1);
             try (var onMongo = MongoInstanceRepositories.connect(mongo.connectionString(), MongoDatabaseProvisioner.databaseName("acme"))) {
                 sameRecords(everything(onMongo.repositories()), original, "on MongoDB");
             }
@@ -107,6 +109,11 @@ class PortableBackupTest {
         server.post("/api/tasks", owner, Map.of("title", "Send the notes", "dueDate", "2027-01-15", "priority", "HIGH",
                 "linkedRecord", Map.of("type", "CONTACT", "id", ada)));
         server.post("/api/notes", owner, Map.of("text", "Wrote the first program.", "target", Map.of("type", "CONTACT", "id", ada)));
+        expectCreated(server.post("/api/activities", owner, Map.of("type", "MEETING", "subject", "Notes on the engine", "body", "Translated Menabrea.",
+                "occurredAt", "1843-07-10T14:00:00Z", "durationMinutes", 90, "outcome", "Agreed to publish",
+                "linkedRecord", Map.of("type", "CONTACT", "id", ada))));
+        server.post("/api/tasks", owner, Map.of("title", "Overdue already", "dueDate", "2020-01-15", "linkedRecord", Map.of("type", "CONTACT", "id", ada)));
+        server.app.crm().reminders().sendDue(); // a notification for the Owner
         server.send("POST", "/api/contacts", owner, Map.of("firstName", "Idem", "lastName", "Potent"), Map.of("Idempotency-Key", "k-1"));
         server.login("mia@acme.test", TestServer.PASSWORD);
     }

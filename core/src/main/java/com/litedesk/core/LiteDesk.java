@@ -4,6 +4,7 @@ import com.litedesk.core.access.AccessPolicy;
 import com.litedesk.core.access.Actor;
 import com.litedesk.core.audit.AuditLog;
 import com.litedesk.core.crm.LinkedRecords;
+import com.litedesk.core.crm.activities.Activities;
 import com.litedesk.core.crm.companies.Companies;
 import com.litedesk.core.crm.contacts.Contacts;
 import com.litedesk.core.crm.deals.Deals;
@@ -18,6 +19,8 @@ import com.litedesk.core.identity.Invitations;
 import com.litedesk.core.identity.PasswordResets;
 import com.litedesk.core.identity.Teams;
 import com.litedesk.core.identity.Users;
+import com.litedesk.core.notifications.Notifications;
+import com.litedesk.core.notifications.TaskReminders;
 import com.litedesk.core.records.Guard;
 import com.litedesk.core.records.RecordContext;
 import com.litedesk.core.settings.Settings;
@@ -64,6 +67,9 @@ public final class LiteDesk {
     private final Deals deals;
     private final Tasks tasks;
     private final Notes notes;
+    private final Activities activities;
+    private final Notifications notifications;
+    private final TaskReminders reminders;
     private final Timeline timeline;
     private final AuditLog audit;
     private final Settings settings;
@@ -77,7 +83,7 @@ public final class LiteDesk {
         InstanceRepositories given = b.repositories;
         // the settings record is read by every request and every imported row: remembered, not read each time
         InstanceRepositories r = new InstanceRepositories(given.contacts(), given.companies(), given.pipelines(), given.deals(),
-                given.tasks(), given.notes(), given.users(), given.teams(), given.credentials(), given.refreshTokens(),
+                given.tasks(), given.notes(), given.activities(), given.notifications(), given.users(), given.teams(), given.credentials(), given.refreshTokens(),
                 given.oneTimeTokens(), given.audit(), new com.litedesk.core.settings.RememberedSettings(given.settings(), b.clock),
                 given.outbox(), given.secrets(), given.idempotency(), given.storage());
         policy = new AccessPolicy();
@@ -102,9 +108,12 @@ public final class LiteDesk {
         deals = new Deals(context, r.deals(), pipelines, links);
         tasks = new Tasks(context, r.tasks(), links);
         notes = new Notes(context, r.notes(), links);
-        timeline = new Timeline(guard, links, notes, tasks, audit);
+        activities = new Activities(context, r.activities(), links);
+        timeline = new Timeline(guard, links, notes, activities, tasks, audit);
         imports = new Imports(contacts, companies, r.contacts(), r.companies(), r.settings());
-        exports = new Exports(contacts, companies, deals, tasks, notes);
+        exports = new Exports(contacts, companies, deals, tasks, notes, activities);
+        notifications = new Notifications(r.notifications(), b.clock);
+        reminders = new TaskReminders(r.tasks(), r.users(), r.notifications(), mailer, b.clock, b.publicUrl, name);
         usage = new UsageMetrics(r, guard);
     }
 
@@ -217,6 +226,21 @@ public final class LiteDesk {
 
     public Notes notes() {
         return notes;
+    }
+
+    /** Calls, meetings and emails logged against contacts, companies and deals. */
+    public Activities activities() {
+        return activities;
+    }
+
+    /** Each user's own in-app notifications. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** Reminders of due and overdue tasks, in-app and by mail; run by the instance on a schedule. */
+    public TaskReminders reminders() {
+        return reminders;
     }
 
     public Timeline timeline() {

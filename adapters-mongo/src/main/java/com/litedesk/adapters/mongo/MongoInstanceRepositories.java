@@ -3,6 +3,8 @@ package com.litedesk.adapters.mongo;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.audit.AuditEntry;
 import com.litedesk.ports.audit.AuditRepository;
+import com.litedesk.ports.crm.Activity;
+import com.litedesk.ports.crm.ActivityRepository;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.CompanyRepository;
 import com.litedesk.ports.crm.Contact;
@@ -35,6 +37,8 @@ import com.litedesk.ports.instance.Secret;
 import com.litedesk.ports.instance.SecretRepository;
 import com.litedesk.ports.instance.SettingsRepository;
 import com.litedesk.ports.instance.StoredResponse;
+import com.litedesk.ports.notifications.Notification;
+import com.litedesk.ports.notifications.NotificationRepository;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
@@ -105,6 +109,12 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         tasks.index(Indexes.ascending("linkedRecord.id"));
         var notes = new Notes(db);
         notes.index(Indexes.ascending("target.id"));
+        var activities = new Activities(db);
+        activities.index(Indexes.ascending("linkedRecord.id", "occurredAt"));
+        activities.index(Indexes.ascending("ownerId", "occurredAt"));
+        var notifications = new Notifications(db);
+        notifications.index(Indexes.ascending("userId", "createdAt"));
+        notifications.index(Indexes.ascending("userId", "read"));
         var audit = new Audit(db);
         audit.index(Indexes.ascending("record.id"));
         var refreshTokens = new RefreshTokens(db);
@@ -119,10 +129,10 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         var outbox = new Outbox(db);
         var secrets = new Secrets(db);
         var idempotency = new Idempotency(db);
-        var repositories = new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, users,
+        var repositories = new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users,
                 teams, credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, () -> storageBytes(db));
         Map<String, MongoRepository<?>> byName = new LinkedHashMap<>();
-        for (MongoRepository<?> r : List.<MongoRepository<?>>of(contacts, companies, pipelines, deals, tasks, notes, users, teams,
+        for (MongoRepository<?> r : List.<MongoRepository<?>>of(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users, teams,
                 credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency)) {
             byName.put(r.collection.getNamespace().getCollectionName(), r);
         }
@@ -218,6 +228,18 @@ public final class MongoInstanceRepositories implements AutoCloseable {
     private static final class Notes extends MongoRepository<Note> implements NoteRepository {
         Notes(MongoDatabase db) {
             super(db.getCollection("notes"), Note.class, "Note");
+        }
+    }
+
+    private static final class Activities extends MongoRepository<Activity> implements ActivityRepository {
+        Activities(MongoDatabase db) {
+            super(db.getCollection("activities"), Activity.class, "Activity");
+        }
+    }
+
+    private static final class Notifications extends MongoRepository<Notification> implements NotificationRepository {
+        Notifications(MongoDatabase db) {
+            super(db.getCollection("notifications"), Notification.class, "Notification");
         }
     }
 

@@ -2,6 +2,8 @@ package com.litedesk.adapters.sqlite;
 
 import com.litedesk.ports.audit.AuditEntry;
 import com.litedesk.ports.audit.AuditRepository;
+import com.litedesk.ports.crm.Activity;
+import com.litedesk.ports.crm.ActivityRepository;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.CompanyRepository;
 import com.litedesk.ports.crm.Contact;
@@ -34,6 +36,8 @@ import com.litedesk.ports.instance.Secret;
 import com.litedesk.ports.instance.SecretRepository;
 import com.litedesk.ports.instance.SettingsRepository;
 import com.litedesk.ports.instance.StoredResponse;
+import com.litedesk.ports.notifications.Notification;
+import com.litedesk.ports.notifications.NotificationRepository;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.SortKey;
@@ -57,7 +61,7 @@ public final class SqliteInstanceRepositories {
     /** The stores of an instance on {@code db} (whose schema has the instance tables). */
     static InstanceRepositories on(SqliteDatabase db) {
         return new InstanceRepositories(new Contacts(db), new Companies(db), new Pipelines(db), new Deals(db), new Tasks(db),
-                new Notes(db), new Users(db), new Teams(db), new CredentialStore(db), new RefreshTokens(db), new OneTimeTokens(db),
+                new Notes(db), new Activities(db), new Notifications(db), new Users(db), new Teams(db), new CredentialStore(db), new RefreshTokens(db), new OneTimeTokens(db),
                 new Audit(db), new SettingsStore(db), new Outbox(db), new Secrets(db), new Idempotency(db), db::usedBytes);
     }
 
@@ -121,6 +125,18 @@ public final class SqliteInstanceRepositories {
     private static final class Notes extends SqliteRepository<Note> implements NoteRepository {
         Notes(SqliteDatabase db) {
             super(db, Tables.NOTES, "Note");
+        }
+    }
+
+    private static final class Activities extends SqliteRepository<Activity> implements ActivityRepository {
+        Activities(SqliteDatabase db) {
+            super(db, Tables.ACTIVITIES, "Activity");
+        }
+    }
+
+    private static final class Notifications extends SqliteRepository<Notification> implements NotificationRepository {
+        Notifications(SqliteDatabase db) {
+            super(db, Tables.NOTIFICATIONS, "Notification");
         }
     }
 

@@ -2,6 +2,7 @@ package com.litedesk.adapters.sqlite;
 
 import com.litedesk.ports.audit.AuditEntry;
 import com.litedesk.ports.catalog.Catalog;
+import com.litedesk.ports.crm.Activity;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.Contact;
 import com.litedesk.ports.crm.Deal;
@@ -17,6 +18,7 @@ import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
 import com.litedesk.ports.instance.Secret;
 import com.litedesk.ports.instance.StoredResponse;
+import com.litedesk.ports.notifications.Notification;
 import com.litedesk.ports.platform.Backup;
 import com.litedesk.ports.platform.Customer;
 import com.litedesk.ports.platform.DemoRequest;
@@ -52,6 +54,11 @@ final class Tables {
             .index("assigneeId", "status", "dueDate").index("status", "dueDate").index("status").index("assigneeId").index("linkedRecord.id")
             .index("title").index("dueDate").index("priority").index("ownerId").index("teamId").index("updatedAt").build();
     static final Table<Note> NOTES = Table.of(Catalog.NOTES).index("target.id").index("ownerId").index("updatedAt").build();
+    static final Table<Activity> ACTIVITIES = Table.of(Catalog.ACTIVITIES)
+            .index("linkedRecord.id", "occurredAt").index("linkedRecord.id").index("ownerId", "occurredAt").index("occurredAt").index("type").index("ownerId")
+            .index("teamId").index("updatedAt").build();
+    static final Table<Notification> NOTIFICATIONS = Table.of(Catalog.NOTIFICATIONS).index("userId", "createdAt").index("userId", "read")
+            .build();
     static final Table<User> USERS = Table.of(Catalog.USERS).key(User::email).index("name").index("role").index("teamId")
             .index("active").build();
     static final Table<Team> TEAMS = Table.of(Catalog.TEAMS).index("name").build();
@@ -74,7 +81,7 @@ final class Tables {
     static final Table<InstanceHistory> HISTORIES = Table.of(Catalog.HISTORIES).build();
     static final Table<Backup> BACKUPS = Table.of(Catalog.BACKUPS).index("instanceId").index("createdAt").build();
 
-    static final List<Table<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, USERS, TEAMS, CREDENTIALS,
+    static final List<Table<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, ACTIVITIES, NOTIFICATIONS, USERS, TEAMS, CREDENTIALS,
             REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY);
     static final List<Table<?>> PLATFORM = List.of(DEMO_REQUESTS, CUSTOMERS, SUBSCRIPTIONS, INSTANCES, WORKFLOWS, HISTORIES, BACKUPS);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.litedesk.core.access.Actor;
 import com.litedesk.core.audit.AuditLog;
+import com.litedesk.core.crm.activities.Activities;
 import com.litedesk.core.crm.companies.Companies;
 import com.litedesk.core.crm.contacts.Contacts;
 import com.litedesk.core.crm.deals.Deals;
@@ -176,6 +177,24 @@ class QueryPlansTest {
         check("notes of a record (timeline)", Tables.NOTES, new Query(List.of(Condition.eq("target.type", RecordType.CONTACT),
                 Condition.eq("target.id", "c1")), List.of(SortKey.desc("id")), null, 50));
         everyFilter("notes", Tables.NOTES, Notes.FIELDS, "target.id[eq]:\"c1\"", "ownerId[eq]:\"u1\"");
+        // activities
+        listAndNext("activities", Tables.ACTIVITIES, list(Activities.FIELDS, null, null, null, List.of()));
+        listAndNext("activities of a record (page and timeline)", Tables.ACTIVITIES, list(Activities.FIELDS, null, "-occurredAt", null,
+                Activities.linkedTo(new com.litedesk.ports.crm.RecordRef(RecordType.CONTACT, "c1"))));
+        listAndNext("activities logged by a user", Tables.ACTIVITIES, list(Activities.FIELDS, null, "-occurredAt", null,
+                List.of(Condition.eq("ownerId", "u1"))));
+        everySort("activities", Tables.ACTIVITIES, Activities.FIELDS, "occurredAt", "type", "updatedAt");
+        everyFilter("activities", Tables.ACTIVITIES, Activities.FIELDS, "type[eq]:\"CALL\"", "linkedRecord.id[eq]:\"c1\"", "ownerId[eq]:\"u1\"");
+        // notifications
+        check("notifications of a user (newest first)", Tables.NOTIFICATIONS, new Query(List.of(Condition.eq("userId", "u1")),
+                List.of(SortKey.desc("createdAt")), null, 50));
+        check("unread notifications of a user", Tables.NOTIFICATIONS, Query.where(List.of(Condition.eq("userId", "u1"),
+                Condition.eq("read", false)), 200));
+        check("unread count of a user", Tables.NOTIFICATIONS, Query.where(List.of(Condition.eq("userId", "u1"),
+                Condition.eq("read", false)), 1), true);
+        check("open tasks due by today (reminders)", Tables.TASKS, new Query(List.of(Condition.eq("status", com.litedesk.ports.crm.TaskStatus.OPEN),
+                Condition.of("dueDate", Operator.LTE, LocalDate.parse("2026-06-01")), Condition.of("dueDate", Operator.NE, null)),
+                List.of(), null, 200), false, true); // a range of the (status, dueDate) index, in id order
         // users
         listAndNext("users", Tables.USERS, list(Users.FIELDS, null, null, null, List.of()));
         everySort("users", Tables.USERS, Users.FIELDS, "name", "role");

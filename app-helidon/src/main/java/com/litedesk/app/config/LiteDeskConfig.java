@@ -36,6 +36,7 @@ public record LiteDeskConfig(
         String sqliteSynchronous,
         Path databaseFile,
         String logFormat,
+        java.time.Duration reminderInterval,
         Integrations integrations,
         TrustedProxies trustedProxies,
         KeySettings keys) {
@@ -111,6 +112,7 @@ public record LiteDeskConfig(
                 oneOf(get, "LITEDESK_SQLITE_SYNCHRONOUS", SYNCHRONOUS).toUpperCase(Locale.ROOT),
                 null,
                 oneOf(get, "LITEDESK_LOG_FORMAT", Set.of("text", "json")),
+                reminderInterval(get),
                 Integrations.from(get),
                 TrustedProxies.parse(get.apply("LITEDESK_TRUSTED_PROXIES")),
                 KeySettings.from(get));
@@ -129,6 +131,21 @@ public record LiteDeskConfig(
         return dataDir.resolve("platform.db");
     }
 
+    /** How often an instance looks for due tasks to remind their assignees of. */
+    private static java.time.Duration reminderInterval(Function<String, String> get) {
+        String raw = required(get, "LITEDESK_REMINDER_INTERVAL");
+        try {
+            java.time.Duration d = java.time.Duration.parse(raw.toUpperCase(Locale.ROOT));
+            if (d.toMillis() < 100 || d.compareTo(java.time.Duration.ofDays(1)) > 0) {
+                throw new java.time.format.DateTimeParseException("out of range", raw, 0);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigurationError("LITEDESK_REMINDER_INTERVAL must be an ISO-8601 duration from PT0.1S to P1D such as PT1M, got '"
+                    + raw + "'");
+        }
+    }
+
     private static String managementKey(Function<String, String> get) {
         String key = blankToNull(get.apply("LITEDESK_MANAGEMENT_KEY"));
         if (key != null && key.length() < 32) {
@@ -145,7 +162,7 @@ public record LiteDeskConfig(
         boolean sqlite = databaseUri.startsWith("file:");
         return new LiteDeskConfig(0, dataDir, sqlite ? null : databaseUri, baseDomain, runtime, sqlite ? "sqlite" : "mongo", id, name, url,
                 null, null, null, key, maxBodyBytes, maxImportBytes, 0, bcryptCost, management, "127.0.0.1", sqliteSynchronous,
-                sqlite ? Path.of(java.net.URI.create(databaseUri)) : null, logFormat, integrations,
+                sqlite ? Path.of(java.net.URI.create(databaseUri)) : null, logFormat, reminderInterval, integrations,
                 trustedProxies, keys); // dispatched on the control plane's own connection: the same peers are its proxies
     }
 

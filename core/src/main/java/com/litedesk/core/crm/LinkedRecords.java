@@ -32,6 +32,20 @@ public final class LinkedRecords {
         };
     }
 
+    /** What people call the record: a contact's full name, a company's name, a deal's title; null when it is gone. */
+    public String nameOf(RecordRef ref) {
+        if (ref.id() == null || ref.id().length() > 64) {
+            return null;
+        }
+        return switch (ref.type()) {
+            case CONTACT -> contacts.findById(ref.id()).map(c -> String.join(" ",
+                    java.util.stream.Stream.of(c.firstName(), c.lastName()).filter(java.util.Objects::nonNull).toList())).orElse(null);
+            case COMPANY -> companies.findById(ref.id()).map(c -> c.name()).orElse(null);
+            case DEAL -> deals.findById(ref.id()).map(d -> d.title()).orElse(null);
+            default -> null;
+        };
+    }
+
     /** Adds a validation error unless {@code id} is null or names an existing record of {@code type}. */
     public void check(Validation v, String field, RecordType type, String id) {
         if (id != null && !exists(new RecordRef(type, id))) {

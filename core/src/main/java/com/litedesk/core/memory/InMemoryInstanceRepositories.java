@@ -2,6 +2,8 @@ package com.litedesk.core.memory;
 
 import com.litedesk.ports.audit.AuditEntry;
 import com.litedesk.ports.audit.AuditRepository;
+import com.litedesk.ports.crm.Activity;
+import com.litedesk.ports.crm.ActivityRepository;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.CompanyRepository;
 import com.litedesk.ports.crm.Contact;
@@ -34,6 +36,8 @@ import com.litedesk.ports.instance.Secret;
 import com.litedesk.ports.instance.SecretRepository;
 import com.litedesk.ports.instance.SettingsRepository;
 import com.litedesk.ports.instance.StoredResponse;
+import com.litedesk.ports.notifications.Notification;
+import com.litedesk.ports.notifications.NotificationRepository;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Page;
 import com.litedesk.ports.store.Query;
@@ -62,7 +66,7 @@ public final class InMemoryInstanceRepositories {
         var deals = new Deals();
         var users = new Users();
         var all = List.of(contacts, companies, deals);
-        return new InstanceRepositories(contacts, companies, new Pipelines(), deals, new Tasks(), new Notes(), users,
+        return new InstanceRepositories(contacts, companies, new Pipelines(), deals, new Tasks(), new Notes(), new Activities(), new Notifications(), users,
                 new Teams(), new CredentialStore(), new RefreshTokens(), new OneTimeTokens(), new Audit(), new SettingsStore(),
                 new Outbox(), new Secrets(), new Idempotency(),
                 () -> all.stream().mapToLong(r -> r.count(List.of())).sum() * 600L);
@@ -137,6 +141,18 @@ public final class InMemoryInstanceRepositories {
     private static final class Notes extends MemoryRepository<Note> implements NoteRepository {
         Notes() {
             super("Note");
+        }
+    }
+
+    private static final class Activities extends MemoryRepository<Activity> implements ActivityRepository {
+        Activities() {
+            super("Activity");
+        }
+    }
+
+    private static final class Notifications extends MemoryRepository<Notification> implements NotificationRepository {
+        Notifications() {
+            super("Notification");
         }
     }
 

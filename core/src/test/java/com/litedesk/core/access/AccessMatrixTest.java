@@ -67,7 +67,7 @@ class AccessMatrixTest {
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
         for (Role role : Role.values()) {
-            for (RecordType type : List.of(RecordType.CONTACT, RecordType.COMPANY, RecordType.DEAL, RecordType.TASK, RecordType.NOTE)) {
+            for (RecordType type : List.of(RecordType.CONTACT, RecordType.COMPANY, RecordType.DEAL, RecordType.TASK, RecordType.NOTE, RecordType.ACTIVITY)) {
                 for (Action action : Action.values()) {
                     if (action == Action.IMPORT && type != RecordType.CONTACT && type != RecordType.COMPANY) {
                         continue;
@@ -130,6 +130,14 @@ class AccessMatrixTest {
                 String contact = instance.crm.contacts().create(creator, ContactDraft.named("Note", "Target" + unique, null)).id();
                 yield instance.crm.notes().create(creator, new NoteDraft("hello", new RecordRef(RecordType.CONTACT, contact), ownerId)).id();
             }
+            case ACTIVITY -> {
+                // the author owns an activity: stored as logged by the owner chosen (a Viewer, say, who could not log it)
+                String contact = instance.crm.contacts().create(creator, ContactDraft.named("Call", "Target" + unique, null)).id();
+                var at = instance.clock.instant();
+                yield instance.stores.activities().insert(new com.litedesk.ports.crm.Activity("a" + unique, 1,
+                        com.litedesk.ports.crm.ActivityType.CALL, "Call " + unique, null, at, 5, null,
+                        new RecordRef(RecordType.CONTACT, contact), ownerId, owner.teamId(), at, ownerId, at, ownerId)).id();
+            }
             default -> throw new IllegalArgumentException(type.name());
         };
     }
@@ -144,6 +152,7 @@ class AccessMatrixTest {
                     case COMPANY -> crm.companies().get(actor, id);
                     case DEAL -> crm.deals().get(actor, id);
                     case TASK -> crm.tasks().get(actor, id);
+                    case ACTIVITY -> crm.activities().get(actor, id);
                     default -> crm.notes().get(actor, id);
                 }
             }
@@ -153,6 +162,8 @@ class AccessMatrixTest {
                     case COMPANY -> crm.companies().create(actor, CompanyDraft.named("New " + unique, null));
                     case DEAL -> crm.deals().create(actor, DealDraft.of("New " + unique, BigDecimal.ONE, "USD"));
                     case TASK -> crm.tasks().create(actor, TaskDraft.of("New " + unique, null));
+                    case ACTIVITY -> crm.activities().create(actor, com.litedesk.core.crm.activities.ActivityDraft.call("New " + unique,
+                            crm.activities().get(instance.owner, id).linkedRecord(), 10, null));
                     default -> crm.notes().create(actor, new NoteDraft("new", crm.notes().get(instance.owner, id).target(), null));
                 }
             }
@@ -180,6 +191,12 @@ class AccessMatrixTest {
                         crm.tasks().update(actor, id, t.version(), new TaskDraft("Edited", d.description(), d.dueDate(), d.priority(),
                                 d.status(), d.assigneeId(), d.linkedRecord(), d.ownerId()));
                     }
+                    case ACTIVITY -> {
+                        var a = crm.activities().get(actor, id);
+                        var d = crm.activities().draftOf(a);
+                        crm.activities().update(actor, id, a.version(), new com.litedesk.core.crm.activities.ActivityDraft(d.type(), "Edited",
+                                d.body(), d.occurredAt(), d.durationMinutes(), "Reached", d.linkedRecord()));
+                    }
                     default -> {
                         var n = crm.notes().get(actor, id);
                         crm.notes().update(actor, id, n.version(), new NoteDraft("edited", n.target(), n.ownerId()));
@@ -192,6 +209,7 @@ class AccessMatrixTest {
                     case COMPANY -> crm.companies().delete(actor, id, null);
                     case DEAL -> crm.deals().delete(actor, id, null);
                     case TASK -> crm.tasks().delete(actor, id, null);
+                    case ACTIVITY -> crm.activities().delete(actor, id, null);
                     default -> crm.notes().delete(actor, id, null);
                 }
             }

@@ -44,6 +44,6 @@ class PermissionsTest {
                 .allSatisfy(p -> assertThat(p.action()).isEqualTo(Action.READ))
                 .extracting(Permission::resource)
                 .containsExactlyInAnyOrder(Resource.CONTACTS, Resource.COMPANIES, Resource.DEALS, Resource.TASKS, Resource.NOTES,
-                        Resource.PIPELINES, Resource.BRANDING);
+                        Resource.ACTIVITIES, Resource.PIPELINES, Resource.BRANDING);
     }
 }

@@ -3,6 +3,7 @@ package com.litedesk.ports.catalog;
 import com.litedesk.ports.store.Entity;
 
 import com.litedesk.ports.audit.AuditEntry;
+import com.litedesk.ports.crm.Activity;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.Contact;
 import com.litedesk.ports.crm.Deal;
@@ -18,6 +19,7 @@ import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
 import com.litedesk.ports.instance.Secret;
 import com.litedesk.ports.instance.StoredResponse;
+import com.litedesk.ports.notifications.Notification;
 import com.litedesk.ports.platform.Backup;
 import com.litedesk.ports.platform.Customer;
 import com.litedesk.ports.platform.DemoRequest;
@@ -45,6 +47,8 @@ public final class Catalog {
     public static final Kind<Deal> DEALS = new Kind<>("deals", Deal.class);
     public static final Kind<Task> TASKS = new Kind<>("tasks", Task.class);
     public static final Kind<Note> NOTES = new Kind<>("notes", Note.class);
+    public static final Kind<Activity> ACTIVITIES = new Kind<>("activities", Activity.class);
+    public static final Kind<Notification> NOTIFICATIONS = new Kind<>("notifications", Notification.class);
     public static final Kind<User> USERS = new Kind<>("users", User.class);
     public static final Kind<Team> TEAMS = new Kind<>("teams", Team.class);
     public static final Kind<Credentials> CREDENTIALS = new Kind<>("credentials", Credentials.class);
@@ -65,7 +69,7 @@ public final class Catalog {
     public static final Kind<Backup> BACKUPS = new Kind<>("backups", Backup.class);
 
     /** Everything an instance's database holds, in the order backups write them. */
-    public static final List<Kind<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, USERS, TEAMS,
+    public static final List<Kind<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, ACTIVITIES, NOTIFICATIONS, USERS, TEAMS,
             CREDENTIALS, REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY);
 
     /** What the control plane's database holds besides the account collections it shares in shape with an instance. */

@@ -1,6 +1,7 @@
 package com.litedesk.ports.instance;
 
 import com.litedesk.ports.audit.AuditRepository;
+import com.litedesk.ports.crm.ActivityRepository;
 import com.litedesk.ports.crm.CompanyRepository;
 import com.litedesk.ports.crm.ContactRepository;
 import com.litedesk.ports.crm.DealRepository;
@@ -12,6 +13,7 @@ import com.litedesk.ports.identity.OneTimeTokenRepository;
 import com.litedesk.ports.identity.RefreshTokenRepository;
 import com.litedesk.ports.identity.TeamRepository;
 import com.litedesk.ports.identity.UserRepository;
+import com.litedesk.ports.notifications.NotificationRepository;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,8 @@ public record InstanceRepositories(
         DealRepository deals,
         TaskRepository tasks,
         NoteRepository notes,
+        ActivityRepository activities,
+        NotificationRepository notifications,
         UserRepository users,
         TeamRepository teams,
         CredentialsRepository credentials,
@@ -44,6 +48,8 @@ public record InstanceRepositories(
         Objects.requireNonNull(deals, "deals");
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(activities, "activities");
+        Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(teams, "teams");
         Objects.requireNonNull(credentials, "credentials");
@@ -59,7 +65,7 @@ public record InstanceRepositories(
 
     /** The same stores with {@code sealed} as the secret store (a decorator over {@link #secrets()}). */
     public InstanceRepositories withSecrets(SecretRepository sealed) {
-        return new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, users, teams, credentials,
+        return new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users, teams, credentials,
                 refreshTokens, oneTimeTokens, audit, settings, outbox, sealed, idempotency, storage);
     }
 }

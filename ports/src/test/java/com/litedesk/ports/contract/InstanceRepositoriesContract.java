@@ -7,6 +7,8 @@ import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.audit.AuditEntry;
 import com.litedesk.ports.audit.AuditOutcome;
+import com.litedesk.ports.crm.Activity;
+import com.litedesk.ports.crm.ActivityType;
 import com.litedesk.ports.crm.Address;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.Contact;
@@ -26,6 +28,8 @@ import com.litedesk.ports.identity.RefreshToken;
 import com.litedesk.ports.identity.Role;
 import com.litedesk.ports.identity.User;
 import com.litedesk.ports.instance.InstanceRepositories;
+import com.litedesk.ports.notifications.Notification;
+import com.litedesk.ports.notifications.NotificationKind;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Operator;
 import com.litedesk.ports.store.Page;
@@ -479,5 +483,59 @@ public abstract class InstanceRepositoriesContract {
     private static AuditEntry entry(long seq) {
         return new AuditEntry(AuditEntry.idOf(seq), 0, seq, T0.plusSeconds(seq), "u1", "contact.update",
                 new RecordRef(RecordType.CONTACT, "c" + seq), AuditOutcome.SUCCESS, Map.of("a", "1"), Map.of("a", "2"), "req", "prev", "hash" + seq);
+    }
+
+    private static Activity activity(String id, ActivityType type, String contactId, String ownerId, Instant at, Integer minutes) {
+        return new Activity(id, 1, type, "About " + id, type == ActivityType.EMAIL ? null : "Notes of " + id, at, minutes,
+                minutes == null ? null : "Left a voicemail", new RecordRef(RecordType.CONTACT, contactId), ownerId, null, T0, ownerId, T0, ownerId);
+    }
+
+    @Test
+    void activitiesRoundTripAndListByLinkedRecordNewestFirst() {
+        stores.activities().insert(activity("a1", ActivityType.CALL, "c1", "u1", T0, 15));
+        stores.activities().insert(activity("a2", ActivityType.EMAIL, "c1", "u2", T0.plusSeconds(60), null));
+        stores.activities().insert(activity("a3", ActivityType.MEETING, "c2", "u1", T0.plusSeconds(30), 45));
+        assertThat(stores.activities().findById("a1")).contains(activity("a1", ActivityType.CALL, "c1", "u1", T0, 15));
+        assertThat(stores.activities().findById("a2").orElseThrow().durationMinutes()).isNull();
+
+        List<String> aboutC1 = stores.activities().list(new Query(List.of(Condition.eq("linkedRecord.type", RecordType.CONTACT),
+                Condition.eq("linkedRecord.id", "c1")), List.of(SortKey.desc("occurredAt")), null, 10)).items().stream().map(Activity::id).toList();
+        assertThat(aboutC1).containsExactly("a2", "a1");
+        assertThat(stores.activities().count(List.of(Condition.eq("ownerId", "u1")))).isEqualTo(2);
+        assertThat(stores.activities().count(List.of(Condition.eq("type", ActivityType.MEETING)))).isEqualTo(1);
+        assertThat(stores.activities().list(new Query(List.of(new Condition.Matches("about a3")), List.of(), null, 10)).items())
+                .extracting(Activity::id).containsExactly("a3");
+
+        Activity edited = new Activity("a1", 2, ActivityType.CALL, "Call back", null, T0, 20, "Reached", new RecordRef(RecordType.CONTACT, "c1"),
+                "u1", null, T0, "u1", T0.plusSeconds(90), "u1");
+        stores.activities().replace(edited, 1);
+        assertThat(stores.activities().findById("a1")).contains(edited);
+        fails(() -> stores.activities().delete("a1", 1), ErrorCode.PRECONDITION_FAILED);
+        stores.activities().delete("a1", 2);
+        assertThat(stores.activities().findById("a1")).isEmpty();
+    }
+
+    private static Notification notification(String id, String userId, boolean read, Instant at) {
+        return new Notification(id, 1, userId, NotificationKind.TASK_DUE, "Task due today: " + id, "Call Ada back",
+                new RecordRef(RecordType.TASK, "t-" + id), read, at, read ? at : null);
+    }
+
+    @Test
+    void notificationsAreOneInsertPerChosenIdAndCountUnreadPerUser() {
+        stores.notifications().insert(notification("reminder-t1-2026-01-02", "u1", false, T0));
+        fails(() -> stores.notifications().insert(notification("reminder-t1-2026-01-02", "u1", false, T0.plusSeconds(60))), ErrorCode.CONFLICT);
+        stores.notifications().insert(notification("n2", "u1", true, T0.plusSeconds(10)));
+        stores.notifications().insert(notification("n3", "u2", false, T0.plusSeconds(20)));
+        assertThat(stores.notifications().findById("reminder-t1-2026-01-02")).contains(notification("reminder-t1-2026-01-02", "u1", false, T0));
+
+        List<String> mine = stores.notifications().list(new Query(List.of(Condition.eq("userId", "u1")), List.of(SortKey.desc("createdAt")), null, 10))
+                .items().stream().map(Notification::id).toList();
+        assertThat(mine).containsExactly("n2", "reminder-t1-2026-01-02");
+        assertThat(stores.notifications().count(List.of(Condition.eq("userId", "u1"), Condition.eq("read", false)))).isEqualTo(1);
+
+        Notification read = stores.notifications().findById("reminder-t1-2026-01-02").orElseThrow().markedRead(T0.plusSeconds(99));
+        stores.notifications().replace(read, 1);
+        assertThat(stores.notifications().findById(read.id())).contains(read);
+        assertThat(stores.notifications().count(List.of(Condition.eq("userId", "u1"), Condition.eq("read", false)))).isZero();
     }
 }

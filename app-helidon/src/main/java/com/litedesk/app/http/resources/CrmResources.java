@@ -5,6 +5,7 @@ import com.litedesk.app.http.Api;
 import com.litedesk.app.http.Reply;
 import com.litedesk.app.http.Route;
 import com.litedesk.core.LiteDesk;
+import com.litedesk.core.crm.activities.ActivityDraft;
 import com.litedesk.core.crm.companies.CompanyDraft;
 import com.litedesk.core.crm.contacts.ContactDraft;
 import com.litedesk.core.crm.deals.DealBoard;
@@ -15,6 +16,7 @@ import com.litedesk.core.records.ImportReport;
 import com.litedesk.core.listing.ListRequest;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.contract.Nullable;
+import com.litedesk.ports.crm.Activity;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.Contact;
 import com.litedesk.ports.crm.Deal;
@@ -24,7 +26,7 @@ import com.litedesk.ports.crm.Task;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
-/** Contacts, companies, deals (moves, board), tasks (views) and notes over HTTP. */
+/** Contacts, companies, deals (moves, board), tasks (views), notes and activities over HTTP. */
 public final class CrmResources implements HttpService {
 
     /** The body of a deal move. */
@@ -80,6 +82,10 @@ public final class CrmResources implements HttpService {
                             call -> Reply.ok(crm.tasks().overdue(call.actor(), call.listRequest())));
                 });
         new RecordResource<>(api, crm, crm.notes(), Note.class, NoteDraft.class, RecordType.NOTE, "/api/notes", false)
+                .routing(rules, r -> {
+                });
+        // a record's activities: filter=linkedRecord.id[eq]:"…" (and linkedRecord.type), sort=-occurredAt
+        new RecordResource<>(api, crm, crm.activities(), Activity.class, ActivityDraft.class, RecordType.ACTIVITY, "/api/activities", false)
                 .routing(rules, r -> {
                 });
     }

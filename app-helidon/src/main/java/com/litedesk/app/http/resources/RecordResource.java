@@ -41,10 +41,16 @@ public final class RecordResource<T extends Record & Owned, D> {
         this.hasTimeline = hasTimeline;
     }
 
+    private static String plural(String word) {
+        return word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
+    }
+
     public void routing(HttpRules rules, Consumer<HttpRules> extra) {
         String noun = type.name().toLowerCase();
+        String nouns = plural(noun);
         String name = recordType.getSimpleName();
-        api.route(rules, Route.get(base, "List " + noun + "s (filter, sort, q, cursor, limit)").id("list" + name + "s")
+        String names = plural(name);
+        api.route(rules, Route.get(base, "List " + nouns + " (filter, sort, q, cursor, limit)").id("list" + names)
                         .listed().returns(Route.pageOf(recordType)),
                 call -> Reply.ok(records.list(call.actor(), call.listRequest())));
         api.route(rules, Route.post(base, "Create a " + noun).id("create" + name).body(draftType).returns(recordType).created().etag(),
@@ -52,9 +58,9 @@ public final class RecordResource<T extends Record & Owned, D> {
                     T created = records.create(call.actor(), call.body(draftType));
                     return Reply.created(created, base + "/" + created.id()).withVersion(created.version());
                 });
-        api.stream(rules, Route.get(base + "/export", "Export " + noun + "s as CSV (same filter, sort and q as the list)")
-                        .id("export" + name + "s").query(Route.LIST.get(0), Route.LIST.get(1), Route.LIST.get(2)).returnsCsv(),
-                (call, res) -> CsvStreams.export(crm.exports(), call.actor(), type, call.listRequest(), noun + "s", res));
+        api.stream(rules, Route.get(base + "/export", "Export " + nouns + " as CSV (same filter, sort and q as the list)")
+                        .id("export" + names).query(Route.LIST.get(0), Route.LIST.get(1), Route.LIST.get(2)).returnsCsv(),
+                (call, res) -> CsvStreams.export(crm.exports(), call.actor(), type, call.listRequest(), nouns, res));
         extra.accept(rules);
         api.route(rules, Route.get(base + "/{id}", "Read a " + noun).id("get" + name).returns(recordType).etag(), call -> {
             T record = records.get(call.actor(), call.path("id"));
@@ -82,7 +88,7 @@ public final class RecordResource<T extends Record & Owned, D> {
             return Reply.noContent();
         });
         if (hasTimeline) {
-            api.route(rules, Route.get(base + "/{id}/timeline", "The " + noun + "'s notes, tasks and changes, newest first")
+            api.route(rules, Route.get(base + "/{id}/timeline", "The " + noun + "'s activities, notes, tasks and changes, newest first")
                             .id("get" + name + "Timeline").query(Route.Param.number("limit", "How many items", 1, 200, 100))
                             .returns(Route.itemsOf(TimelineItem.class)),
                     call -> Reply.ok(new Items<>(crm.timeline().of(call.actor(), type, call.path("id"),

@@ -5,12 +5,14 @@ import com.litedesk.core.access.Actor;
 import com.litedesk.core.access.Resource;
 import com.litedesk.core.audit.AuditLog;
 import com.litedesk.core.crm.LinkedRecords;
+import com.litedesk.core.crm.activities.Activities;
 import com.litedesk.core.crm.notes.Notes;
 import com.litedesk.core.crm.tasks.Tasks;
 import com.litedesk.core.records.Guard;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.audit.AuditEntry;
 import com.litedesk.ports.audit.AuditOutcome;
+import com.litedesk.ports.crm.Activity;
 import com.litedesk.ports.crm.Note;
 import com.litedesk.ports.crm.RecordRef;
 import com.litedesk.ports.crm.RecordType;
@@ -21,19 +23,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A record's history: its notes, its tasks, and its audited changes and moves, newest first. */
+/** A record's history: its activities, notes, tasks, and its audited changes and moves, newest first. */
 public final class Timeline {
 
     private final Guard guard;
     private final LinkedRecords links;
     private final Notes notes;
+    private final Activities activities;
     private final Tasks tasks;
     private final AuditLog audit;
 
-    public Timeline(Guard guard, LinkedRecords links, Notes notes, Tasks tasks, AuditLog audit) {
+    public Timeline(Guard guard, LinkedRecords links, Notes notes, Activities activities, Tasks tasks, AuditLog audit) {
         this.guard = guard;
         this.links = links;
         this.notes = notes;
+        this.activities = activities;
         this.tasks = tasks;
         this.audit = audit;
     }
@@ -47,11 +51,16 @@ public final class Timeline {
         };
         guard.require(actor, resource, Action.READ);
         RecordRef ref = new RecordRef(type, id);
-        if (!links.exists(ref)) {
+        String name = links.nameOf(ref);
+        if (name == null) {
             throw LiteDeskException.notFound(type.name().toLowerCase(), id);
         }
         int n = Math.max(1, Math.min(limit, 200));
         List<TimelineItem> items = new ArrayList<>();
+        for (Activity activity : activities.about(ref, n)) {
+            items.add(new TimelineItem("ACTIVITY", activity.occurredAt(), activity.ownerId(), activity.id(),
+                    ActivityWords.describe(activity, name), ActivityWords.details(activity)));
+        }
         for (Note note : notes.about(ref, n)) {
             items.add(new TimelineItem("NOTE", note.createdAt(), note.createdBy(), note.id(), note.text(), Map.of()));
         }

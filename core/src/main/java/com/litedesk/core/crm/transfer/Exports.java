@@ -8,6 +8,8 @@ import com.litedesk.core.crm.notes.Notes;
 import com.litedesk.core.crm.tasks.Tasks;
 import com.litedesk.core.listing.ListRequest;
 import com.litedesk.ports.LiteDeskException;
+import com.litedesk.core.crm.activities.Activities;
+import com.litedesk.ports.crm.Activity;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.Contact;
 import com.litedesk.ports.crm.Deal;
@@ -32,13 +34,15 @@ public final class Exports {
     private final Deals deals;
     private final Tasks tasks;
     private final Notes notes;
+    private final Activities activities;
 
-    public Exports(Contacts contacts, Companies companies, Deals deals, Tasks tasks, Notes notes) {
+    public Exports(Contacts contacts, Companies companies, Deals deals, Tasks tasks, Notes notes, Activities activities) {
         this.contacts = contacts;
         this.companies = companies;
         this.deals = deals;
         this.tasks = tasks;
         this.notes = notes;
+        this.activities = activities;
     }
 
     public void export(Actor actor, RecordType type, ListRequest request, ExportSink sink) {
@@ -69,7 +73,12 @@ public final class Exports {
                 sink.header(List.of("id", "text", "targetType", "targetId", "ownerId", "createdAt"));
                 notes.forEach(actor, request, (Note n) -> sink.row(safe(n.id(), n.text(), n.target().type(), n.target().id(), n.ownerId(), n.createdAt())));
             }
-            default -> throw LiteDeskException.invalid("entity", "exports exist for contacts, companies, deals, tasks and notes");
+            case ACTIVITY -> {
+                sink.header(List.of("id", "type", "subject", "body", "occurredAt", "durationMinutes", "outcome", "linkedType", "linkedId", "ownerId", "createdAt"));
+                activities.forEach(actor, request, (Activity a) -> sink.row(safe(a.id(), a.type(), a.subject(), a.body(), a.occurredAt(),
+                        a.durationMinutes(), a.outcome(), a.linkedRecord().type(), a.linkedRecord().id(), a.ownerId(), a.createdAt())));
+            }
+            default -> throw LiteDeskException.invalid("entity", "exports exist for contacts, companies, deals, tasks, notes and activities");
         }
     }
 
