@@ -109,7 +109,7 @@ public final class LiteDesk {
         tasks = new Tasks(context, r.tasks(), links);
         notes = new Notes(context, r.notes(), links);
         activities = new Activities(context, r.activities(), links);
-        timeline = new Timeline(guard, links, notes, activities, tasks, audit);
+        timeline = new Timeline(guard, links, notes, activities, tasks, audit, r.pipelines());
         imports = new Imports(contacts, companies, r.contacts(), r.companies(), r.settings());
         exports = new Exports(contacts, companies, deals, tasks, notes, activities);
         notifications = new Notifications(r.notifications(), b.clock);

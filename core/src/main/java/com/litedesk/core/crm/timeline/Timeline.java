@@ -32,8 +32,11 @@ public final class Timeline {
     private final Activities activities;
     private final Tasks tasks;
     private final AuditLog audit;
+    private final com.litedesk.ports.crm.PipelineRepository pipelines;
 
-    public Timeline(Guard guard, LinkedRecords links, Notes notes, Activities activities, Tasks tasks, AuditLog audit) {
+    public Timeline(Guard guard, LinkedRecords links, Notes notes, Activities activities, Tasks tasks, AuditLog audit,
+                    com.litedesk.ports.crm.PipelineRepository pipelines) {
+        this.pipelines = pipelines;
         this.guard = guard;
         this.links = links;
         this.notes = notes;
@@ -73,23 +76,28 @@ public final class Timeline {
             details.put("assigneeId", task.assigneeId());
             items.add(new TimelineItem("TASK", task.createdAt(), task.createdBy(), task.id(), task.title(), details));
         }
+        // stage names read once per timeline, and only when a move is in it
+        java.util.function.Function<String, String> stageNames = new java.util.function.Function<>() {
+            private Map<String, String> names;
+
+            @Override
+            public String apply(String stageId) {
+                if (names == null) {
+                    names = new java.util.HashMap<>();
+                    pipelines.list(com.litedesk.ports.store.Query.all(200)).items()
+                            .forEach(p -> p.stages().forEach(st -> names.put(st.id(), st.name())));
+                }
+                return stageId == null ? null : names.get(stageId);
+            }
+        };
         for (AuditEntry entry : audit.of(ref, n)) {
             if (entry.outcome() == AuditOutcome.SUCCESS) {
                 items.add(new TimelineItem(entry.action(), entry.at(), entry.actorId(), entry.id(),
-                        describe(entry), entry.after()));
+                        ChangeWords.describe(entry, stageNames::apply), entry.after()));
             }
         }
         items.sort(Comparator.comparing(TimelineItem::at).reversed());
         return items.size() > n ? items.subList(0, n) : items;
     }
 
-    private static String describe(AuditEntry entry) {
-        String verb = entry.action().substring(entry.action().indexOf('.') + 1);
-        return switch (verb) {
-            case "create" -> "created";
-            case "move" -> "moved to stage " + entry.after().getOrDefault("stageId", "?");
-            case "delete" -> "deleted";
-            default -> "changed " + String.join(", ", entry.after().keySet().isEmpty() ? entry.before().keySet() : entry.after().keySet());
-        };
-    }
 }
