@@ -109,19 +109,20 @@ public final class Main {
             generated = true;
         }
         boolean firstStart = app.platform().admins().owner().isEmpty();
-        app.start();
-        if (app.port() < 0) { // taken between the check and the start: nothing is created
-            app.close();
-            throw ListenPort.taken(config.bindHost(), config.port());
-        }
+        // the admin exists before the first request is served; the port was found free before anything was built
         app.platform().bootstrap(email, "Platform admin", password);
-        logging.announce("LiteDesk control plane listening on http://" + config.baseDomain() + ":" + app.port()
-                + " (runtime " + config.runtime() + "; instances at http://<subdomain>." + config.baseDomain() + ":" + platform.publicPort() + ")");
+        app.start();
         if (generated && firstStart) {
             logging.notice("First start: sign in to the console at http://" + config.baseDomain() + ":" + platform.publicPort() + "/console/",
                     java.util.List.of("email     " + email, "password  " + password, "",
                             "Shown this once. Set LITEDESK_ADMIN_EMAIL and LITEDESK_ADMIN_PASSWORD to choose them."));
         }
+        if (app.port() < 0) { // taken between the check and the start: the password above is not lost
+            app.close();
+            throw ListenPort.taken(config.bindHost(), config.port());
+        }
+        logging.announce("LiteDesk control plane listening on http://" + config.baseDomain() + ":" + app.port()
+                + " (runtime " + config.runtime() + "; instances at http://<subdomain>." + config.baseDomain() + ":" + platform.publicPort() + ")");
         return app;
     }
 
@@ -138,13 +139,13 @@ public final class Main {
 
     private static InstanceApplication startInstance(LiteDeskConfig config, Logging logging) {
         InstanceApplication app = InstanceComponent.of(config).application();
-        app.start();
-        if (app.port() < 0) {
-            app.close();
-            throw ListenPort.taken(config.bindHost(), config.port());
-        }
         if (config.managementKey() == null) {
             bootstrap(app, config, logging); // a standalone instance sets itself up; a managed one is seeded by its control plane
+        }
+        app.start();
+        if (app.port() < 0) { // taken between the check and the start
+            app.close();
+            throw ListenPort.taken(config.bindHost(), config.port());
         }
         logging.announce("LiteDesk instance '" + config.instanceId() + "' listening on http://localhost:" + app.port()
                 + " (public URL " + config.publicUrl() + ")");

@@ -129,11 +129,12 @@ public final class Settings {
         return logo == null ? java.util.Optional.empty() : java.util.Optional.of(BrandingRules.image(logo));
     }
 
-    /** The name mails are sent under: the Owner's sender name, else the instance's name. */
+    /**
+     * The name mails are sent under when the Owner chose one; else null, and the mail provider's configured sender
+     * (with the display name the operator gave it, if any) is used as it is.
+     */
     public String senderName() {
-        return settings.findById(InstanceSettings.ID)
-                .map(s -> s.branding().mailSenderName() != null ? s.branding().mailSenderName() : s.name())
-                .orElse(null);
+        return settings.findById(InstanceSettings.ID).map(s -> s.branding().mailSenderName()).orElse(null);
     }
 
     /** The instance's name as it is now (mails and pages use it). */

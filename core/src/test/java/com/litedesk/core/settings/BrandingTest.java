@@ -92,7 +92,7 @@ class BrandingTest {
     @Test
     void mailsGoOutUnderTheSenderNameAndTheInstancesNameAsItIsNow() {
         instance.crm.users().create(instance.owner, new NewUser("ada@acme.test", "Ada", Role.USER, null, null));
-        assertThat(instance.mailer.sent.getLast().senderName()).isEqualTo("Acme");
+        assertThat(instance.mailer.sent.getLast().senderName()).as("the provider's own sender until the Owner chooses one").isNull();
         assertThat(instance.mailer.sent.getLast().subject()).isEqualTo("You are invited to Acme");
 
         settings.update(instance.owner, null, new SettingsDraft("Acme Europe", null));
