@@ -176,6 +176,9 @@ class QueryPlansTest {
         check("notes of a record (timeline)", Tables.NOTES, new Query(List.of(Condition.eq("target.type", RecordType.CONTACT),
                 Condition.eq("target.id", "c1")), List.of(SortKey.desc("id")), null, 50));
         everyFilter("notes", Tables.NOTES, Notes.FIELDS, "target.id[eq]:\"c1\"", "ownerId[eq]:\"u1\"");
+        // recent records
+        listAndNext("a user's recent records", Tables.RECENT_VIEWS, new Query(List.of(Condition.eq("userId", "u1")),
+                List.of(SortKey.desc("viewedAt")), null, 35));
         // users
         listAndNext("users", Tables.USERS, list(Users.FIELDS, null, null, null, List.of()));
         everySort("users", Tables.USERS, Users.FIELDS, "name", "role");
