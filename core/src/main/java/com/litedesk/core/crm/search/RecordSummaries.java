@@ -41,16 +41,28 @@ public final class RecordSummaries {
 
     public RecordSummary of(Actor actor, Object record) {
         return switch (record) {
-            case Contact c -> new RecordSummary(RecordType.CONTACT, c.id(), contactName(c),
-                    c.primaryEmail() != null ? c.primaryEmail() : name(actor, RecordType.COMPANY, c.companyId()), null, null, null);
-            case Company c -> new RecordSummary(RecordType.COMPANY, c.id(), c.name(), c.domain(), null, null, null);
-            case Deal d -> new RecordSummary(RecordType.DEAL, d.id(), d.title(), name(actor, RecordType.COMPANY, d.companyId()),
-                    d.value(), d.currency(), null);
-            case Task t -> new RecordSummary(RecordType.TASK, t.id(), t.title(), linked(actor, t.linkedRecord()), null, null,
-                    t.dueDate());
-            case Note n -> new RecordSummary(RecordType.NOTE, n.id(), firstLine(n.text()), linked(actor, n.target()), null, null, null);
+            case Contact c -> {
+                RecordRef company = c.companyId() == null ? null : new RecordRef(RecordType.COMPANY, c.companyId());
+                String companyName = name(actor, company);
+                yield new RecordSummary(RecordType.CONTACT, c.id(), contactName(c), c.primaryEmail() != null ? c.primaryEmail() : companyName,
+                        companyName == null ? null : company, null, null, null);
+            }
+            case Company c -> new RecordSummary(RecordType.COMPANY, c.id(), c.name(), c.domain(), null, null, null, null);
+            case Deal d -> {
+                RecordRef company = d.companyId() == null ? null : new RecordRef(RecordType.COMPANY, d.companyId());
+                String companyName = name(actor, company);
+                yield new RecordSummary(RecordType.DEAL, d.id(), d.title(), companyName, companyName == null ? null : company,
+                        d.value(), d.currency(), null);
+            }
+            case Task t -> about(RecordType.TASK, t.id(), t.title(), actor, t.linkedRecord(), t.dueDate());
+            case Note n -> about(RecordType.NOTE, n.id(), firstLine(n.text()), actor, n.target(), null);
             default -> throw new IllegalArgumentException(record.getClass().getName());
         };
+    }
+
+    private RecordSummary about(RecordType kind, String id, String title, Actor actor, RecordRef linked, java.time.LocalDate dueDate) {
+        String name = name(actor, linked);
+        return new RecordSummary(kind, id, title, name, name == null ? null : linked, null, null, dueDate);
     }
 
     /** A contact's full name, else their email (a contact may have neither name). */
@@ -72,12 +84,13 @@ public final class RecordSummaries {
         return line.substring(0, cut > NOTE_TITLE_LENGTH / 2 ? cut : NOTE_TITLE_LENGTH - 1).strip() + "…";
     }
 
-    private String linked(Actor actor, RecordRef ref) {
-        return ref == null ? null : name(actor, ref.type(), ref.id());
-    }
-
-    private String name(Actor actor, RecordType type, String id) {
-        if (id == null || !CrmKinds.isCrmRecord(type) || !policy.allows(actor, CrmKinds.resourceOf(type), Action.READ)) {
+    private String name(Actor actor, RecordRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        RecordType type = ref.type();
+        String id = ref.id();
+        if ( !CrmKinds.isCrmRecord(type) || !policy.allows(actor, CrmKinds.resourceOf(type), Action.READ)) {
             return null;
         }
         Optional<? extends Owned> record = switch (type) {

@@ -30,6 +30,7 @@ class GlobalSearchTest {
     private final TestInstance instance = new TestInstance();
     private final com.litedesk.core.LiteDesk crm = instance.crm;
     private String acmeId;
+    private String adaId;
 
     @BeforeEach
     void seed() {
@@ -37,6 +38,7 @@ class GlobalSearchTest {
         acmeId = crm.companies().create(instance.owner, new CompanyDraft("Adastra Labs", "adastra.test", null, null, null, null, Map.of())).id();
         var ada = crm.contacts().create(user, new ContactDraft("Ada", "Lovelace", List.of("ada@analytical.test"), List.of(), null, acmeId,
                 List.of(), null, Map.of()));
+        adaId = ada.id();
         crm.contacts().create(instance.southUser, ContactDraft.named("Bob", "Brown", "adaptive@bob.test"));
         var deal = new DealDraft("Adastra renewal", new BigDecimal("12000"), "EUR", null, null, null, List.of(), acmeId, null, Map.of());
         crm.deals().create(instance.southUser, deal);
@@ -77,10 +79,13 @@ class GlobalSearchTest {
         RecordSummary task = hits(found, RecordType.TASK).getFirst();
         assertThat(task.title()).isEqualTo("Call Ada back");
         assertThat(task.detail()).isEqualTo("Ada Lovelace");
+        assertThat(task.linked()).isEqualTo(new RecordRef(RecordType.CONTACT, adaId));
         assertThat(task.dueDate()).isEqualTo(LocalDate.parse("2026-03-05"));
         RecordSummary note = hits(found, RecordType.NOTE).getFirst();
         assertThat(note.title()).isEqualTo("Ada asked for a quote");
         assertThat(note.detail()).isEqualTo("Adastra Labs");
+        assertThat(note.linked()).isEqualTo(new RecordRef(RecordType.COMPANY, acmeId));
+        assertThat(deal.linked()).isEqualTo(new RecordRef(RecordType.COMPANY, acmeId));
     }
 
     @Test
