@@ -11,6 +11,7 @@ import { Toasts } from '/assets/shared/toast.js';
 import { ConfirmDialog } from '/assets/shared/confirm.js';
 import { SetPassword } from '/assets/crm/login.js';
 import { ResetPassword } from '/assets/crm/reset-password.js';
+import { GlobalSearch } from '/assets/crm/search.js';
 import * as resetPassword from '/assets/crm/reset-password.js';
 import * as login from '/assets/crm/login.js';
 import * as contacts from '/assets/crm/contacts.js';
@@ -31,7 +32,7 @@ const router = createRouter({ history: createWebHashHistory(), routes });
 router.beforeEach((to) => (to.meta.auth && !api.loggedIn() ? '/login' : true));
 
 const App = {
-  components: { SetPassword, ResetPassword, Toasts, ConfirmDialog },
+  components: { SetPassword, ResetPassword, Toasts, ConfirmDialog, GlobalSearch },
   setup() {
     const settingPassword = window.location.pathname === '/set-password';
     const resettingPassword = window.location.pathname === '/reset-password';
@@ -44,7 +45,7 @@ const App = {
     onMounted(loadMe);
     return { session, signOut, settingPassword, resettingPassword, menu, shown, roleName };
   },
-  template: `<header class="bar"><strong>LiteDesk</strong>
+  template: `<header class="bar"><strong>LiteDesk</strong><GlobalSearch v-if="session.me"/>
       <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
       <span v-if="session.me"><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }}) <button class="secondary" @click="signOut">Sign out</button></span>
     </header>

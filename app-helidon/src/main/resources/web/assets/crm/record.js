@@ -13,6 +13,7 @@ import { Related } from '/assets/crm/related.js';
 import { RecordNotes } from '/assets/crm/notes.js';
 import { RecordTasks } from '/assets/crm/tasks.js';
 import { StagePicker } from '/assets/crm/stages.js';
+import { opened } from '/assets/crm/search.js';
 
 export const RecordPage = {
   components: { Related, RecordNotes, RecordTasks, StagePicker },
@@ -42,6 +43,7 @@ export const RecordPage = {
       editing.value = null;
       try {
         record.value = await api.get(kind.base + id.value);
+        opened(props.type, id.value);
         people.value = await users();
         if (props.type !== 'COMPANY') {
           companies.value = (await api.get('/api/companies?limit=200&sort=name')).items;
