@@ -183,7 +183,7 @@ export const GlobalSearch = {
   },
   template: `<div class="search" role="search">
       <label for="global-search" class="sr-only">Search contacts, companies, deals, tasks and notes</label>
-      <input id="global-search" ref="input" v-model="q" type="text" role="combobox" autocomplete="off" spellcheck="false"
+      <input id="global-search" ref="input" v-model="q" type="text" role="combobox" autocomplete="off" spellcheck="false" maxlength="100"
         aria-autocomplete="list" aria-controls="global-search-results" :aria-expanded="open ? 'true' : 'false'"
         :aria-activedescendant="activeId" aria-keyshortcuts="/ Control+K Meta+K" placeholder="Search… (/)"
         @input="typed" @focus="show" @blur="close" @keydown="key">
