@@ -12,6 +12,7 @@ import { ConfirmDialog } from '/assets/shared/confirm.js';
 import { NotificationBell } from '/assets/crm/notifications.js';
 import { SetPassword } from '/assets/crm/login.js';
 import { ResetPassword } from '/assets/crm/reset-password.js';
+import { GlobalSearch } from '/assets/crm/search.js';
 import * as resetPassword from '/assets/crm/reset-password.js';
 import * as login from '/assets/crm/login.js';
 import * as contacts from '/assets/crm/contacts.js';
@@ -38,7 +39,7 @@ router.afterEach((to) => {
 });
 
 const App = {
-  components: { SetPassword, ResetPassword, Toasts, ConfirmDialog, NotificationBell },
+  components: { SetPassword, ResetPassword, Toasts, ConfirmDialog, NotificationBell, GlobalSearch },
   setup() {
     const settingPassword = window.location.pathname === '/set-password';
     const resettingPassword = window.location.pathname === '/reset-password';
@@ -51,7 +52,7 @@ const App = {
     onMounted(loadMe);
     return { session, signOut, settingPassword, resettingPassword, menu, shown, roleName, brand };
   },
-  template: `<header class="bar"><span class="brand"><img v-if="brand.logoUrl && session.me" :src="brand.logoUrl" alt="">{{ brand.name }}</span>
+  template: `<header class="bar"><span class="brand"><img v-if="brand.logoUrl && session.me" :src="brand.logoUrl" alt="">{{ brand.name }}</span><GlobalSearch v-if="session.me"/>
       <nav v-if="session.me" aria-label="Main"><template v-for="item in menu" :key="item.to"><router-link v-if="shown(item)" :to="item.to">{{ item.label }}</router-link></template></nav>
       <span v-if="session.me" class="row actions"><NotificationBell/><span><router-link to="/account">{{ session.me.name }}</router-link> ({{ roleName(session.me.role) }})</span> <button class="secondary" @click="signOut">Sign out</button></span>
     </header>

@@ -15,6 +15,7 @@ import { RecordTasks } from '/assets/crm/tasks.js';
 import { StagePicker } from '/assets/crm/stages.js';
 import { customFieldsOf, shownValue, editedValues, changedValues, CustomFieldInputs } from '/assets/crm/custom-values.js';
 import { LogActivity, ActivityEntry } from '/assets/crm/activities.js';
+import { opened } from '/assets/crm/search.js';
 
 export const RecordPage = {
   components: { Related, RecordNotes, RecordTasks, StagePicker, CustomFieldInputs, LogActivity, ActivityEntry },
@@ -51,6 +52,7 @@ export const RecordPage = {
       try {
         record.value = await api.get(kind.base + id.value);
         custom.value = await customFieldsOf(props.type);
+        opened(props.type, id.value);
         people.value = await users();
         if (props.type !== 'COMPANY') {
           companies.value = (await api.get('/api/companies?limit=200&sort=name')).items;

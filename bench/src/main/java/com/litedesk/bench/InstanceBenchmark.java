@@ -103,6 +103,8 @@ public final class InstanceBenchmark {
                         Latencies.measure("deep cursor page (50)", clients, per, i -> api.hit("GET", "/api/contacts?limit=50&cursor=" + Bench.q(deepCursor), null)),
                         Latencies.measure("name-prefix search", clients, per, i -> api.hit("GET", "/api/contacts?limit=50&q="
                                 + Bench.q(LAST[ThreadLocalRandom.current().nextInt(LAST.length)].substring(0, 4)), null)),
+                        Latencies.measure("global search (5 a kind)", clients, per, i -> api.hit("GET", "/api/search?limit=5&q="
+                                + Bench.q(LAST[ThreadLocalRandom.current().nextInt(LAST.length)].substring(0, 4)), null)),
                         Latencies.measure("deal board", clients, per, i -> api.hit("GET", "/api/deals/board?pipelineId=sales", null)));
                 results.forEach(r -> report.add(r.row()));
             }

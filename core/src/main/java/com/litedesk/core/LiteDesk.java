@@ -10,6 +10,10 @@ import com.litedesk.core.crm.contacts.Contacts;
 import com.litedesk.core.crm.deals.Deals;
 import com.litedesk.core.crm.notes.Notes;
 import com.litedesk.core.crm.pipelines.Pipelines;
+import com.litedesk.core.crm.search.CrmKinds;
+import com.litedesk.core.crm.search.GlobalSearch;
+import com.litedesk.core.crm.search.RecentRecords;
+import com.litedesk.core.crm.search.RecordSummaries;
 import com.litedesk.core.crm.tasks.Tasks;
 import com.litedesk.core.crm.timeline.Timeline;
 import com.litedesk.core.crm.transfer.Exports;
@@ -76,6 +80,8 @@ public final class LiteDesk {
     private final Imports imports;
     private final Exports exports;
     private final UsageMetrics usage;
+    private final GlobalSearch search;
+    private final RecentRecords recent;
 
     private final AccessPolicy policy;
 
@@ -85,7 +91,7 @@ public final class LiteDesk {
         InstanceRepositories r = new InstanceRepositories(given.contacts(), given.companies(), given.pipelines(), given.deals(),
                 given.tasks(), given.notes(), given.activities(), given.notifications(), given.users(), given.teams(), given.credentials(), given.refreshTokens(),
                 given.oneTimeTokens(), given.audit(), new com.litedesk.core.settings.RememberedSettings(given.settings(), b.clock),
-                given.outbox(), given.secrets(), given.idempotency(), given.storage());
+                given.outbox(), given.secrets(), given.idempotency(), given.recentViews(), given.storage());
         policy = new AccessPolicy();
         audit = new AuditLog(r.audit(), policy, b.clock);
         Guard guard = new Guard(policy, audit);
@@ -115,6 +121,10 @@ public final class LiteDesk {
         notifications = new Notifications(r.notifications(), b.clock);
         reminders = new TaskReminders(r.tasks(), r.users(), r.notifications(), mailer, b.clock, b.publicUrl, name);
         usage = new UsageMetrics(r, guard);
+        CrmKinds kinds = new CrmKinds(contacts, companies, deals, tasks, notes);
+        RecordSummaries summaries = new RecordSummaries(policy, r.contacts(), r.companies(), r.deals());
+        search = new GlobalSearch(kinds, policy, summaries);
+        recent = new RecentRecords(kinds, policy, summaries, r.recentViews(), b.clock);
     }
 
     public static Builder builder() {
@@ -261,6 +271,16 @@ public final class LiteDesk {
 
     public Exports exports() {
         return exports;
+    }
+
+    /** One search over contacts, companies, deals, tasks and notes. */
+    public GlobalSearch search() {
+        return search;
+    }
+
+    /** The records each user opened lately. */
+    public RecentRecords recentRecords() {
+        return recent;
     }
 
     public UsageMetrics usage() {

@@ -29,6 +29,8 @@ import com.litedesk.ports.identity.TeamRepository;
 import com.litedesk.ports.identity.User;
 import com.litedesk.ports.identity.UserRepository;
 import com.litedesk.ports.instance.IdempotencyRepository;
+import com.litedesk.ports.crm.RecentView;
+import com.litedesk.ports.crm.RecentViewRepository;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
@@ -129,11 +131,14 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         var outbox = new Outbox(db);
         var secrets = new Secrets(db);
         var idempotency = new Idempotency(db);
+        var recentViews = new RecentViews(db);
+        recentViews.index(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("viewedAt")));
         var repositories = new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users,
-                teams, credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, () -> storageBytes(db));
+                teams, credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews,
+                () -> storageBytes(db));
         Map<String, MongoRepository<?>> byName = new LinkedHashMap<>();
         for (MongoRepository<?> r : List.<MongoRepository<?>>of(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users, teams,
-                credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency)) {
+                credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews)) {
             byName.put(r.collection.getNamespace().getCollectionName(), r);
         }
         return new Collections(repositories, byName);
@@ -338,6 +343,12 @@ public final class MongoInstanceRepositories implements AutoCloseable {
     private static final class Idempotency extends MongoRepository<StoredResponse> implements IdempotencyRepository {
         Idempotency(MongoDatabase db) {
             super(db.getCollection("idempotency"), StoredResponse.class, "Stored response");
+        }
+    }
+
+    private static final class RecentViews extends MongoRepository<RecentView> implements RecentViewRepository {
+        RecentViews(MongoDatabase db) {
+            super(db.getCollection("recent_views"), RecentView.class, "Recent view");
         }
     }
 }

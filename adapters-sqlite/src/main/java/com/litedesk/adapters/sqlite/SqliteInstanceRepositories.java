@@ -28,6 +28,8 @@ import com.litedesk.ports.identity.TeamRepository;
 import com.litedesk.ports.identity.User;
 import com.litedesk.ports.identity.UserRepository;
 import com.litedesk.ports.instance.IdempotencyRepository;
+import com.litedesk.ports.crm.RecentView;
+import com.litedesk.ports.crm.RecentViewRepository;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
@@ -62,7 +64,8 @@ public final class SqliteInstanceRepositories {
     static InstanceRepositories on(SqliteDatabase db) {
         return new InstanceRepositories(new Contacts(db), new Companies(db), new Pipelines(db), new Deals(db), new Tasks(db),
                 new Notes(db), new Activities(db), new Notifications(db), new Users(db), new Teams(db), new CredentialStore(db), new RefreshTokens(db), new OneTimeTokens(db),
-                new Audit(db), new SettingsStore(db), new Outbox(db), new Secrets(db), new Idempotency(db), db::usedBytes);
+                new Audit(db), new SettingsStore(db), new Outbox(db), new Secrets(db), new Idempotency(db), new RecentViews(db),
+                db::usedBytes);
     }
 
     private static final class Contacts extends SqliteRepository<Contact> implements ContactRepository {
@@ -241,6 +244,12 @@ public final class SqliteInstanceRepositories {
     private static final class Idempotency extends SqliteRepository<StoredResponse> implements IdempotencyRepository {
         Idempotency(SqliteDatabase db) {
             super(db, Tables.IDEMPOTENCY, "Stored response");
+        }
+    }
+
+    private static final class RecentViews extends SqliteRepository<RecentView> implements RecentViewRepository {
+        RecentViews(SqliteDatabase db) {
+            super(db, Tables.RECENT_VIEWS, "Recent view");
         }
     }
 }

@@ -195,6 +195,9 @@ class QueryPlansTest {
         check("open tasks due by today (reminders)", Tables.TASKS, new Query(List.of(Condition.eq("status", com.litedesk.ports.crm.TaskStatus.OPEN),
                 Condition.of("dueDate", Operator.LTE, LocalDate.parse("2026-06-01")), Condition.of("dueDate", Operator.NE, null)),
                 List.of(), null, 200), false, true); // a range of the (status, dueDate) index, in id order
+        // recent records
+        listAndNext("a user's recent records", Tables.RECENT_VIEWS, new Query(List.of(Condition.eq("userId", "u1")),
+                List.of(SortKey.desc("viewedAt")), null, 35));
         // users
         listAndNext("users", Tables.USERS, list(Users.FIELDS, null, null, null, List.of()));
         everySort("users", Tables.USERS, Users.FIELDS, "name", "role");

@@ -97,6 +97,7 @@ public final class InstanceModule {
                 // the records first: routes are tried in order, and these are most of what is asked for
                 new CrmResources(api, crm, config.maxImportBytes()),
                 new com.litedesk.app.http.resources.NotificationResources(api, crm.notifications()),
+                new com.litedesk.app.http.resources.SearchResource(api, crm),
                 new HealthResource(api, stores, config.instanceId(), VERSION),
                 new AuthResource(api, crm.auth(), "/api"),
                 new com.litedesk.app.http.resources.PasswordResetResource(api, crm.passwordResets()),

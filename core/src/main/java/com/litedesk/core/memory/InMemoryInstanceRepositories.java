@@ -28,6 +28,8 @@ import com.litedesk.ports.identity.TeamRepository;
 import com.litedesk.ports.identity.User;
 import com.litedesk.ports.identity.UserRepository;
 import com.litedesk.ports.instance.IdempotencyRepository;
+import com.litedesk.ports.crm.RecentView;
+import com.litedesk.ports.crm.RecentViewRepository;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
@@ -68,7 +70,7 @@ public final class InMemoryInstanceRepositories {
         var all = List.of(contacts, companies, deals);
         return new InstanceRepositories(contacts, companies, new Pipelines(), deals, new Tasks(), new Notes(), new Activities(), new Notifications(), users,
                 new Teams(), new CredentialStore(), new RefreshTokens(), new OneTimeTokens(), new Audit(), new SettingsStore(),
-                new Outbox(), new Secrets(), new Idempotency(),
+                new Outbox(), new Secrets(), new Idempotency(), new RecentViews(),
                 () -> all.stream().mapToLong(r -> r.count(List.of())).sum() * 600L);
     }
 
@@ -263,6 +265,12 @@ public final class InMemoryInstanceRepositories {
     private static final class Idempotency extends MemoryRepository<StoredResponse> implements IdempotencyRepository {
         Idempotency() {
             super("Stored response");
+        }
+    }
+
+    private static final class RecentViews extends MemoryRepository<RecentView> implements RecentViewRepository {
+        RecentViews() {
+            super("Recent view");
         }
     }
 }

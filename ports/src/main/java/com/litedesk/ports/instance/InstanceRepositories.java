@@ -7,6 +7,7 @@ import com.litedesk.ports.crm.ContactRepository;
 import com.litedesk.ports.crm.DealRepository;
 import com.litedesk.ports.crm.NoteRepository;
 import com.litedesk.ports.crm.PipelineRepository;
+import com.litedesk.ports.crm.RecentViewRepository;
 import com.litedesk.ports.crm.TaskRepository;
 import com.litedesk.ports.identity.CredentialsRepository;
 import com.litedesk.ports.identity.OneTimeTokenRepository;
@@ -39,6 +40,7 @@ public record InstanceRepositories(
         OutboxRepository outbox,
         SecretRepository secrets,
         IdempotencyRepository idempotency,
+        RecentViewRepository recentViews,
         StorageMeter storage) {
 
     public InstanceRepositories {
@@ -60,12 +62,13 @@ public record InstanceRepositories(
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(idempotency, "idempotency");
+        Objects.requireNonNull(recentViews, "recentViews");
         Objects.requireNonNull(storage, "storage");
     }
 
     /** The same stores with {@code sealed} as the secret store (a decorator over {@link #secrets()}). */
     public InstanceRepositories withSecrets(SecretRepository sealed) {
         return new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users, teams, credentials,
-                refreshTokens, oneTimeTokens, audit, settings, outbox, sealed, idempotency, storage);
+                refreshTokens, oneTimeTokens, audit, settings, outbox, sealed, idempotency, recentViews, storage);
     }
 }

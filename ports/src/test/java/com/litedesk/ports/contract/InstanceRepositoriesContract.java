@@ -15,6 +15,7 @@ import com.litedesk.ports.crm.Contact;
 import com.litedesk.ports.crm.Deal;
 import com.litedesk.ports.crm.DealStatus;
 import com.litedesk.ports.crm.Pipeline;
+import com.litedesk.ports.crm.RecentView;
 import com.litedesk.ports.crm.RecordRef;
 import com.litedesk.ports.crm.RecordType;
 import com.litedesk.ports.crm.Stage;
@@ -478,6 +479,38 @@ public abstract class InstanceRepositoriesContract {
         AuditEntry back = stores.audit().findById(AuditEntry.idOf(3)).orElseThrow();
         assertThat(back).isEqualTo(entry(3));
         assertThat(stores.audit().count(List.of(Condition.eq("record.id", "c3")))).isEqualTo(1);
+    }
+
+    @Test
+    void aUsersRecentViewsListNewestFirstOncePerRecordAndApartFromOtherUsers() {
+        RecordRef ada = new RecordRef(RecordType.CONTACT, "c1");
+        RecordRef acme = new RecordRef(RecordType.COMPANY, "c1");
+        RecordRef deal = new RecordRef(RecordType.DEAL, "d1");
+        stores.recentViews().insert(view("u1", ada, 1));
+        stores.recentViews().insert(view("u1", acme, 2));
+        stores.recentViews().insert(view("u1", deal, 3));
+        stores.recentViews().insert(view("u2", deal, 9));
+        fails(() -> stores.recentViews().insert(view("u1", ada, 4)), ErrorCode.CONFLICT);
+        RecentView again = view("u1", ada, 5);
+        stores.recentViews().replace(new RecentView(again.id(), 2, "u1", ada, again.viewedAt()), 1);
+        fails(() -> stores.recentViews().replace(new RecentView(again.id(), 2, "u1", ada, again.viewedAt()), 1),
+                ErrorCode.PRECONDITION_FAILED);
+
+        assertThat(recentOf("u1", 10)).containsExactly(ada, deal, acme);
+        assertThat(recentOf("u1", 2)).containsExactly(ada, deal);
+        assertThat(recentOf("u2", 10)).containsExactly(deal);
+        stores.recentViews().delete(RecentView.idOf("u1", deal), 1);
+        assertThat(recentOf("u1", 10)).containsExactly(ada, acme);
+        assertThat(stores.recentViews().findById(again.id()).orElseThrow().viewedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    private static RecentView view(String userId, RecordRef record, int second) {
+        return new RecentView(RecentView.idOf(userId, record), 1, userId, record, T0.plusSeconds(second));
+    }
+
+    private List<RecordRef> recentOf(String userId, int limit) {
+        return stores.recentViews().list(new Query(List.of(Condition.eq("userId", userId)), List.of(SortKey.desc("viewedAt")), null, limit))
+                .items().stream().map(RecentView::record).toList();
     }
 
     private static AuditEntry entry(long seq) {
