@@ -1,37 +1,54 @@
-// The companies list with a new-company form.
-import { ref, reactive, onMounted } from 'vue';
+// The companies list (a list view: search, filters, sort, columns, counts, paging, bulk work) with a new-company form.
+import { ref, reactive } from 'vue';
 import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
-import { usePager, Pager } from '/assets/shared/pager.js';
 import { RecordPage } from '/assets/crm/record.js';
-import { download } from '/assets/crm/files.js';
-import { toast } from '/assets/shared/toast.js';
+import { ListView } from '/assets/crm/list-view.js';
+import { userName } from '/assets/crm/names.js';
+import { date } from '/assets/shared/format.js';
+
+const TEXT = ['eq', 'ne', 'prefix'];
+
+/** The companies list: its columns, the fields its filter builder offers, the default sort. */
+export const companyList = {
+  title: 'Companies', resource: 'COMPANIES', api: '/api/companies', path: '/companies/', noun: 'company', plural: 'companies',
+  searchHint: 'Name, domain…', defaultSort: 'name',
+  name: (c) => c.name,
+  columns: [
+    { key: 'name', label: 'Name', sort: 'name', value: (c) => c.name },
+    { key: 'domain', label: 'Domain', sort: 'domain', value: (c) => c.domain || '' },
+    { key: 'industry', label: 'Industry', sort: 'industry', optional: true, value: (c) => c.industry || '' },
+    { key: 'owner', label: 'Owner', optional: true, default: false, value: (c, people) => userName(people, c.ownerId) },
+    { key: 'city', label: 'City', optional: true, default: false, value: (c) => (c.address && c.address.city) || '' },
+    { key: 'created', label: 'Added', sort: 'createdAt', optional: true, default: false, value: (c) => date(c.createdAt) },
+  ],
+  filters: [
+    { field: 'name', label: 'Name', ops: TEXT },
+    { field: 'domain', label: 'Domain', ops: TEXT },
+    { field: 'industry', label: 'Industry', ops: TEXT },
+    { field: 'address.country', label: 'Country', ops: TEXT },
+    { field: 'ownerId', label: 'Owner', type: 'user', ops: ['eq', 'ne'] },
+    { field: 'createdAt', label: 'Added', type: 'instant', ops: ['gte', 'lt'] },
+  ],
+};
 
 const Companies = {
-  components: { Pager },
+  components: { ListView },
   setup() {
     const draft = reactive({ name: '', domain: '' });
     const errors = ref({});
-    const pager = usePager((cursor) => api.get('/api/companies?limit=25&sort=name' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')));
+    const listKey = ref(0);
     async function create() {
       errors.value = {};
       try {
         await api.post('/api/companies', { name: draft.name, domain: draft.domain || null });
         Object.assign(draft, { name: '', domain: '' });
-        await pager.first();
+        listKey.value = listKey.value + 1;
       } catch (e) {
         errors.value = formErrors(e);
       }
     }
-    async function exportCsv() {
-      try {
-        await download('/api/companies/export', 'companies.csv');
-      } catch (e) {
-        toast('Could not export: ' + e.message, { kind: 'error' });
-      }
-    }
-    onMounted(() => pager.first());
-    return { pager, draft, errors, create, can, exportCsv };
+    return { draft, errors, create, can, listKey, companyList };
   },
   template: `<main><h1>Companies</h1>
     <form v-if="can('COMPANIES', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New company">
@@ -42,14 +59,7 @@ const Companies = {
         <div><button>Add company</button></div>
       </div>
     </form>
- <p v-if="can('COMPANIES', 'EXPORT')"><button class="secondary" @click="exportCsv">Export CSV</button></p>
-    <div v-if="pager.error" class="notice error" role="alert">{{ pager.error }}</div>
-    <p v-if="pager.loading" role="status">Loading…</p>
-    <p v-else-if="!pager.items.length" class="hint">No companies yet.</p>
-    <div v-else class="table-wrap"><table><caption class="sr-only">Companies</caption>
-      <thead><tr><th scope="col">Name</th><th scope="col">Domain</th></tr></thead>
-      <tbody><tr v-for="c in pager.items" :key="c.id"><td><router-link :to="'/companies/' + c.id">{{ c.name }}</router-link></td><td>{{ c.domain }}</td></tr></tbody></table></div>
-    <Pager :pager="pager" label="Pages of companies"/>
+    <ListView :list="companyList" :key="listKey"/>
   </main>`,
 };
 

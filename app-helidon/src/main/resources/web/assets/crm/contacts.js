@@ -1,40 +1,48 @@
-// The contacts list: search, tag filter, sort, paging, a new-contact form, CSV import and export.
-import { ref, reactive, onMounted } from 'vue';
+// The contacts list (a list view: search, filters, sort, columns, counts, paging, bulk work), a new-contact form and CSV
+// import.
+import { ref, reactive } from 'vue';
 import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
 import { RecordPage } from '/assets/crm/record.js';
-import { usePager, Pager } from '/assets/shared/pager.js';
-import { download } from '/assets/crm/files.js';
-import { toast } from '/assets/shared/toast.js';
+import { ListView } from '/assets/crm/list-view.js';
+import { userName } from '/assets/crm/names.js';
+import { date } from '/assets/shared/format.js';
+
+const TEXT = ['eq', 'ne', 'prefix'];
+
+/** The contacts list: its columns, the fields its filter builder offers, the default sort. */
+export const contactList = {
+  title: 'Contacts', resource: 'CONTACTS', api: '/api/contacts', path: '/contacts/', noun: 'contact', plural: 'contacts',
+  searchHint: 'Name, email…', defaultSort: '-createdAt',
+  name: (c) => (c.firstName ? c.firstName + ' ' : '') + c.lastName,
+  columns: [
+    { key: 'name', label: 'Name', sort: 'lastName', value: (c) => (c.firstName ? c.firstName + ' ' : '') + c.lastName },
+    { key: 'email', label: 'Email', value: (c) => (c.emails || [])[0] || '' },
+    { key: 'title', label: 'Job title', optional: true, value: (c) => c.title || '' },
+    { key: 'phone', label: 'Phone', optional: true, value: (c) => (c.phones || [])[0] || '' },
+    { key: 'owner', label: 'Owner', optional: true, default: false, value: (c, people) => userName(people, c.ownerId) },
+    { key: 'tags', label: 'Tags', optional: true, default: false, value: (c) => (c.tags || []).join(', ') },
+    { key: 'created', label: 'Added', sort: 'createdAt', optional: true, default: false, value: (c) => date(c.createdAt) },
+    { key: 'updated', label: 'Changed', sort: 'updatedAt', optional: true, default: false, value: (c) => date(c.updatedAt) },
+  ],
+  filters: [
+    { field: 'tags', label: 'Tag', ops: ['eq', 'ne', 'prefix'] },
+    { field: 'lastName', label: 'Last name', ops: TEXT },
+    { field: 'firstName', label: 'First name', ops: TEXT },
+    { field: 'emails', label: 'Email', ops: ['eq', 'prefix'] },
+    { field: 'title', label: 'Job title', ops: TEXT },
+    { field: 'ownerId', label: 'Owner', type: 'user', ops: ['eq', 'ne'] },
+    { field: 'createdAt', label: 'Added', type: 'instant', ops: ['gte', 'lt'] },
+  ],
+};
 
 const Contacts = {
-  components: { Pager },
+  components: { ListView },
   setup() {
-    const q = ref('');
-    const sort = ref('-createdAt');
-    const tag = ref('');
+    const listKey = ref(0);
     const draft = reactive({ firstName: '', lastName: '', email: '', phone: '', title: '' });
     const errors = ref({});
     const saved = ref('');
-    function query() {
-      const params = new URLSearchParams();
-      if (q.value) {
-        params.set('q', q.value);
-      }
-      if (tag.value) {
-        params.set('filter', 'tags[eq]:' + JSON.stringify(tag.value));
-      }
-      return params;
-    }
-    const pager = usePager((cursor) => {
-      const params = query();
-      params.set('limit', '25');
-      params.set('sort', sort.value);
-      if (cursor) {
-        params.set('cursor', cursor);
-      }
-      return api.get('/api/contacts?' + params);
-    });
     async function create() {
       errors.value = {};
       saved.value = '';
@@ -43,15 +51,10 @@ const Contacts = {
           phones: draft.phone ? [draft.phone] : [], title: draft.title || null });
         saved.value = c.firstName + ' ' + c.lastName + ' added.';
         Object.assign(draft, { firstName: '', lastName: '', email: '', phone: '', title: '' });
-        await pager.first();
+        listKey.value = listKey.value + 1;
       } catch (e) {
         errors.value = formErrors(e);
       }
-    }
-    let timer;
-    function search() {
-      clearTimeout(timer);
-      timer = setTimeout(() => pager.first(), 250);
     }
     const csv = ref('');
     const report = ref(null);
@@ -79,22 +82,14 @@ const Contacts = {
       try {
         report.value = await api.send('POST', '/api/contacts/import', csv.value, 'text/csv');
         csv.value = '';
-        await pager.first();
+        listKey.value = listKey.value + 1;
       } catch (e) {
         report.value = { error: e.message };
       } finally {
         importing.value = false;
       }
     }
-    async function exportCsv() {
-      try {
-        await download('/api/contacts/export?' + query(), 'contacts.csv');
-      } catch (e) {
-        toast('Could not export: ' + e.message, { kind: 'error' });
-      }
-    }
-    onMounted(() => pager.first());
-    return { pager, q, sort, tag, draft, errors, saved, create, search, pick, report, importing, csv, runImport, exportCsv, can };
+    return { listKey, contactList, draft, errors, saved, create, pick, report, importing, csv, runImport, can };
   },
   template: `<main><h1>Contacts</h1>
     <form v-if="can('CONTACTS', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
@@ -110,15 +105,6 @@ const Contacts = {
         <div><button>Add contact</button></div>
       </div>
     </form>
-    <div class="panel row">
-      <div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" placeholder="Name, email…"></div>
-      <div class="field narrow"><label for="tag">Tag</label><input id="tag" v-model="tag" @input="search" placeholder="e.g. vip"></div>
-      <div class="field narrow"><label for="sort">Sort</label>
-        <select id="sort" v-model="sort" @change="pager.first()">
-          <option value="-createdAt">Newest first</option><option value="createdAt">Oldest first</option><option value="lastName">Last name</option>
-        </select></div>
-      <div v-if="can('CONTACTS', 'EXPORT')"><button class="secondary" @click="exportCsv">Export CSV</button></div>
-    </div>
     <div v-if="can('CONTACTS', 'IMPORT')" class="panel"><h2>Import from CSV</h2>
       <div class="field"><label for="csv">CSV file (firstName, lastName, email, title, tags, …)</label><input id="csv" type="file" accept=".csv,text/csv" @change="pick"></div>
       <p v-if="importing" role="status">Checking…</p>
@@ -129,14 +115,7 @@ const Contacts = {
           <tbody><tr v-for="(e, i) in report.errors" :key="i"><td>{{ e.row }}</td><td>{{ e.field }}</td><td>{{ e.message }}</td></tr></tbody></table></div>
         <p v-if="report.dryRun && csv"><button @click="runImport">Import {{ report.created + report.updated }} contacts</button></p></div>
     </div>
-    <div v-if="pager.error" class="notice error" role="alert">{{ pager.error }} <button class="secondary" @click="pager.reload()">Try again</button></div>
-    <div class="table-wrap"><table><caption class="sr-only">Contacts</caption>
-      <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col" class="optional">Job title</th><th scope="col" class="optional">Phone</th></tr></thead>
-      <tbody><tr v-for="c in pager.items" :key="c.id"><td><router-link :to="'/contacts/' + c.id">{{ c.firstName }} {{ c.lastName }}</router-link></td><td>{{ (c.emails || [])[0] }}</td><td class="optional">{{ c.title }}</td><td class="optional">{{ (c.phones || [])[0] }}</td></tr></tbody>
-    </table></div>
-    <p v-if="pager.loading" role="status">Loading…</p>
-    <p v-else-if="!pager.items.length && !pager.error" class="hint">No contacts yet{{ q ? ' match “' + q + '”' : '' }}.</p>
-    <Pager :pager="pager" label="Pages of contacts"/>
+    <ListView :list="contactList" :key="listKey"/>
   </main>`,
 };
 

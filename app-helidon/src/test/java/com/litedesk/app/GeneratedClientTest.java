@@ -39,9 +39,10 @@ class GeneratedClientTest {
             assertThat(created.getHeaders().get("location")).containsExactly("/api/contacts/" + ada.getId());
             String etag = created.getHeaders().get("etag").getFirst();
 
-            var page = contacts.listContacts(null, null, "lovelace", null, 10);
+            var page = contacts.listContacts(null, null, "lovelace", null, 10, true);
             assertThat(page.getItems()).extracting(Contact::getId).containsExactly(ada.getId());
             assertThat(page.getNextCursor()).isNull();
+            assertThat(page.getTotal()).isEqualTo(1L);
 
             var changed = contacts.updateContactWithHttpInfo(ada.getId(), new ContactDraftPatch().title("Countess"), etag, null);
             assertThat(changed.getData().getTitle()).isEqualTo("Countess");

@@ -121,7 +121,7 @@ public final class Call {
 
     public ListRequest listRequest() {
         Integer limit = query("limit") == null ? null : limit(ListRequest.DEFAULT_LIMIT);
-        return new ListRequest(query("filter"), query("sort"), query("q"), query("cursor"), limit);
+        return new ListRequest(query("filter"), query("sort"), query("q"), query("cursor"), limit, flag("count"));
     }
 
     /** The version an If-Match header asks for, or null when there is none. */

@@ -53,7 +53,8 @@ public final class Route {
             Param.text("sort", "Fields to sort by, '-' first for descending, joined by ','"),
             Param.text("q", "Full-text search"),
             Param.text("cursor", "The nextCursor of the previous page"),
-            LIMIT);
+            LIMIT,
+            Param.flag("count", "Also answer total, the number of records the filter and search select"));
 
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^/}]+)}");
 

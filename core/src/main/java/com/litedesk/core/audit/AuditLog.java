@@ -207,7 +207,7 @@ public final class AuditLog {
                 ? new ListRequest(request.filter(), "-id", request.q(), request.cursor(), request.limit())
                 : request;
         Query query = queries.toQuery(newestFirst, List.of());
-        return queries.toResult(repository.list(query), query);
+        return queries.page(repository, query, request);
     }
 
     /** The entries that concern one record, newest first (for timelines). */

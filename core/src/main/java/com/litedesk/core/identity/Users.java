@@ -152,7 +152,7 @@ public final class Users {
     public ListResult<User> list(Actor actor, ListRequest request) {
         context.guard().require(actor, Resource.USERS, Action.READ);
         Query query = queries.toQuery(request, List.of());
-        return queries.toResult(users.list(query), query);
+        return queries.page(users, query, request);
     }
 
     /** As {@link #list}, each user with their status. */

@@ -56,6 +56,12 @@ public final class ListQueries {
         return new Query(where, sort, after, limit);
     }
 
+    /** Lists one page of {@code store} and, when the request asks, counts the whole list (the same conditions). */
+    public <T extends com.litedesk.ports.store.Entity> ListResult<T> page(com.litedesk.ports.store.Repository<T> store, Query query, ListRequest request) {
+        ListResult<T> result = toResult(store.list(query), query);
+        return request.count() ? result.withTotal(store.count(query.where())) : result;
+    }
+
     /** Wraps a page, making the cursor from the last record's sort values. */
     public <T> ListResult<T> toResult(Page<T> page, Query query) {
         String next = null;

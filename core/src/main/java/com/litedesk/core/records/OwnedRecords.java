@@ -188,7 +188,7 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
     protected ListResult<T> list(Actor actor, ListRequest request, List<Condition> fixed) {
         context.guard().require(actor, resource, Action.READ);
         Query query = queries.toQuery(request, fixed);
-        return queries.toResult(repository.list(query), query);
+        return queries.page(repository, query, request);
     }
 
     /** Every record a list request selects, page by page, to a sink (exports). */

@@ -182,7 +182,7 @@ public final class DemoRequests {
         ListRequest newestFirst = request.sort() == null || request.sort().isBlank()
                 ? new ListRequest(request.filter(), "-id", request.q(), request.cursor(), request.limit()) : request;
         var query = queries.toQuery(newestFirst, List.of(Condition.of("state", Operator.NE, DemoRequestState.UNCONFIRMED)));
-        return queries.toResult(context.stores().demoRequests().list(query), query);
+        return queries.page(context.stores().demoRequests(), query, request);
     }
 
     public DemoRequest get(Actor actor, String id) {

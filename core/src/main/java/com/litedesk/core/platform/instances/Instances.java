@@ -129,7 +129,7 @@ public final class Instances {
         ListRequest newestFirst = request.sort() == null || request.sort().isBlank()
                 ? new ListRequest(request.filter(), "-id", request.q(), request.cursor(), request.limit()) : request;
         var query = queries.toQuery(newestFirst, List.of());
-        return queries.toResult(context.stores().instances().list(query), query);
+        return queries.page(context.stores().instances(), query, request);
     }
 
     public Instance get(Actor actor, String id) {

@@ -1,0 +1,207 @@
+// A list people shape: search, a filter builder over the API's filter language, sort by any sortable column,
+// columns to show, all kept in the URL (a view can be bookmarked and shared); the total count; paging; and
+// bulk work on the selected rows — assign an owner, add a tag, delete, export — offered as far as the server
+// lets the person do each to each record.
+import { ref, reactive, computed, onMounted, watch } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { api, can, users } from '/assets/crm/session.js';
+import { usePager, Pager } from '/assets/shared/pager.js';
+import { download } from '/assets/crm/files.js';
+import { toast } from '/assets/shared/toast.js';
+import { confirmAction } from '/assets/shared/confirm.js';
+import { toFilter, fromFilter, OPERATORS } from '/assets/crm/filters.js';
+
+export const ListView = {
+  components: { Pager },
+  props: { list: Object },
+  setup(props) {
+    const route = useRoute();
+    const router = useRouter();
+    const list = props.list;
+    const q = ref(route.query.q || '');
+    const sort = ref(route.query.sort || list.defaultSort);
+    const terms = ref(fromFilter(route.query.filter || '', list.filters));
+    const shown = ref(route.query.cols ? String(route.query.cols).split(',') : list.columns.filter(c => c.default !== false).map(c => c.key));
+    const columns = computed(() => list.columns.filter(c => shown.value.includes(c.key)));
+    const total = ref(null);
+    const selected = reactive(new Set());
+    const people = ref([]);
+    const bulk = reactive({ ownerId: '', tag: '', busy: false });
+    const filter = () => toFilter(terms.value.filter(t => t.value !== ''), list.filters);
+    function params(cursor) {
+      const p = new URLSearchParams();
+      if (q.value) {
+        p.set('q', q.value);
+      }
+      if (filter()) {
+        p.set('filter', filter());
+      }
+      p.set('sort', sort.value);
+      p.set('limit', '25');
+      if (cursor) {
+        p.set('cursor', cursor);
+      } else {
+        p.set('count', 'true');
+      }
+      return p;
+    }
+    const pager = usePager(async (cursor) => {
+      const page = await api.get(list.api + '?' + params(cursor));
+      if (!cursor) {
+        total.value = page.total;
+      }
+      return page;
+    });
+    function keepInUrl() {
+      const query = { q: q.value || undefined, sort: sort.value !== list.defaultSort ? sort.value : undefined, filter: filter() || undefined,
+        cols: shown.value.join(',') };
+      router.replace({ query });
+    }
+    function reload() {
+      selected.clear();
+      keepInUrl();
+      return pager.first();
+    }
+    let timer;
+    function search() {
+      clearTimeout(timer);
+      timer = setTimeout(reload, 250);
+    }
+    function sortBy(column) {
+      const key = column.sort;
+      sort.value = sort.value === key ? '-' + key : key;
+      reload();
+    }
+    function sortState(column) {
+      if (sort.value === column.sort) {
+        return 'ascending';
+      }
+      return sort.value === '-' + column.sort ? 'descending' : 'none';
+    }
+    function addTerm() {
+      terms.value.push({ field: list.filters[0].field, op: list.filters[0].ops[0], value: '' });
+    }
+    function removeTerm(i) {
+      terms.value.splice(i, 1);
+      reload();
+    }
+    function toggleAll(on) {
+      for (const r of pager.items) {
+        if (on) {
+          selected.add(r.id);
+        } else {
+          selected.delete(r.id);
+        }
+      }
+    }
+    const chosen = () => pager.items.filter(r => selected.has(r.id));
+    async function each(action, verb, apply) {
+      const records = chosen();
+      const allowed = records.filter(r => can(list.resource, action, r));
+      bulk.busy = true;
+      let done = 0;
+      const failed = [];
+      for (const r of allowed) {
+        try {
+          await apply(r);
+          done = done + 1;
+        } catch (e) {
+          failed.push(list.name(r) + ': ' + e.message);
+        }
+      }
+      bulk.busy = false;
+      const skipped = records.length - allowed.length;
+      const parts = [done + ' ' + verb];
+      if (skipped) {
+        parts.push(skipped + ' not yours to change');
+      }
+      if (failed.length) {
+        parts.push(failed.length + ' refused (' + failed.join('; ') + ')');
+      }
+      toast(parts.join(', ') + '.', { kind: failed.length ? 'error' : 'info' });
+      await reload();
+    }
+    const assign = () => each('EDIT', 'reassigned', r => api.patch(list.api + '/' + r.id, { ownerId: bulk.ownerId }));
+    const tag = () => each('EDIT', 'tagged', r => api.patch(list.api + '/' + r.id, { tags: Array.from(new Set((r.tags || []).concat([bulk.tag.trim()]))) }));
+    async function remove() {
+      if (!await confirmAction('Delete ' + selected.size + ' ' + list.plural + '? This cannot be undone.', 'Delete ' + selected.size)) {
+        return;
+      }
+      await each('DELETE', 'deleted', r => api.del(list.api + '/' + r.id));
+    }
+    async function exportCsv(onlySelected) {
+      const p = new URLSearchParams();
+      const ids = Array.from(selected);
+      const f = onlySelected ? 'id[in]:' + JSON.stringify(ids) : filter();
+      if (f) {
+        p.set('filter', f);
+      }
+      if (q.value && !onlySelected) {
+        p.set('q', q.value);
+      }
+      try {
+        await download(list.api + '/export?' + p, list.plural + '.csv');
+      } catch (e) {
+        toast('Could not export: ' + e.message, { kind: 'error' });
+      }
+    }
+    watch(shown, keepInUrl, { deep: true });
+    onMounted(async () => {
+      people.value = await users();
+      await pager.first();
+    });
+    return { list, q, sort, terms, shown, columns, total, selected, people, bulk, pager, OPERATORS, can,
+      search, reload, sortBy, sortState, addTerm, removeTerm, toggleAll, assign, tag, remove, exportCsv };
+  },
+  template: `<div>
+    <div class="panel">
+      <div class="row">
+        <div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" :placeholder="list.searchHint"></div>
+        <details class="columns"><summary>Columns</summary><fieldset><legend class="sr-only">Columns to show</legend>
+          <label v-for="c in list.columns" :key="c.key" class="check"><input type="checkbox" :value="c.key" v-model="shown"> {{ c.label }}</label></fieldset></details>
+        <div v-if="can(list.resource, 'EXPORT')"><button class="secondary" @click="exportCsv(false)">Export CSV</button></div>
+      </div>
+      <fieldset class="filters"><legend>Filters</legend>
+        <div v-for="(t, i) in terms" :key="i" class="row">
+          <div class="field narrow"><label :for="'ff-' + i">Field</label><select :id="'ff-' + i" v-model="t.field" @change="t.op = list.filters.find(f => f.field === t.field).ops[0]">
+            <option v-for="f in list.filters" :key="f.field" :value="f.field">{{ f.label }}</option></select></div>
+          <div class="field narrow"><label :for="'fo-' + i">Condition</label><select :id="'fo-' + i" v-model="t.op">
+            <option v-for="op in list.filters.find(f => f.field === t.field).ops" :key="op" :value="op">{{ OPERATORS[op] }}</option></select></div>
+          <div class="field"><label :for="'fv-' + i">Value</label>
+            <select v-if="list.filters.find(f => f.field === t.field).type === 'user'" :id="'fv-' + i" v-model="t.value" @change="reload">
+              <option value="">—</option><option v-for="u in people" :key="u.id" :value="u.id">{{ u.name }}</option></select>
+            <input v-else :id="'fv-' + i" v-model="t.value" :type="['date', 'instant'].includes(list.filters.find(f => f.field === t.field).type) ? 'date' : 'text'" @change="reload" @keyup.enter="reload"></div>
+          <div><button type="button" class="secondary" @click="removeTerm(i)" :aria-label="'Remove filter ' + (i + 1)">Remove</button></div>
+        </div>
+        <button type="button" class="secondary" @click="addTerm">Add a filter</button>
+      </fieldset>
+    </div>
+    <div v-if="selected.size" class="panel row actions bulk" role="region" aria-label="Selected records">
+      <strong>{{ selected.size }} selected</strong>
+      <template v-if="can(list.resource, 'EDIT')">
+        <div class="field narrow"><label for="bulk-owner">Owner</label><select id="bulk-owner" v-model="bulk.ownerId"><option value="">—</option>
+          <option v-for="u in people" :key="u.id" :value="u.id">{{ u.name }}</option></select></div>
+        <button class="secondary" :disabled="!bulk.ownerId || bulk.busy" @click="assign">Assign owner</button>
+        <div class="field narrow"><label for="bulk-tag">Tag</label><input id="bulk-tag" v-model="bulk.tag"></div>
+        <button class="secondary" :disabled="!bulk.tag.trim() || bulk.busy" @click="tag">Add tag</button>
+      </template>
+      <button v-if="can(list.resource, 'EXPORT')" class="secondary" @click="exportCsv(true)">Export selected</button>
+      <button v-if="can(list.resource, 'DELETE')" class="danger" :disabled="bulk.busy" @click="remove">Delete selected</button>
+    </div>
+    <div v-if="pager.error" class="notice error" role="alert">{{ pager.error }} <button class="secondary" @click="pager.reload()">Try again</button></div>
+    <p v-if="total !== null" class="hint" role="status">{{ new Intl.NumberFormat().format(total) }} {{ total === 1 ? list.noun : list.plural }}</p>
+    <div class="table-wrap"><table><caption class="sr-only">{{ list.title }}</caption>
+      <thead><tr><th scope="col"><input type="checkbox" aria-label="Select every row of this page" @change="toggleAll($event.target.checked)"></th>
+        <th v-for="c in columns" :key="c.key" scope="col" :class="c.optional ? 'optional' : ''" :aria-sort="c.sort ? sortState(c) : undefined">
+          <button v-if="c.sort" class="link" @click="sortBy(c)">{{ c.label }}<span aria-hidden="true">{{ sortState(c) === 'ascending' ? ' ▲' : sortState(c) === 'descending' ? ' ▼' : '' }}</span></button>
+          <template v-else>{{ c.label }}</template></th></tr></thead>
+      <tbody><tr v-for="r in pager.items" :key="r.id">
+        <td><input type="checkbox" :checked="selected.has(r.id)" @change="$event.target.checked ? selected.add(r.id) : selected.delete(r.id)" :aria-label="'Select ' + list.name(r)"></td>
+        <td v-for="(c, i) in columns" :key="c.key" :class="c.optional ? 'optional' : ''">
+          <router-link v-if="i === 0" :to="list.path + r.id">{{ c.value(r, people) }}</router-link><template v-else>{{ c.value(r, people) }}</template></td></tr></tbody>
+    </table></div>
+    <p v-if="pager.loading" role="status">Loading…</p>
+    <p v-else-if="!pager.items.length && !pager.error" class="hint">No {{ list.plural }}{{ q || terms.length ? ' match' : ' yet' }}.</p>
+    <Pager :pager="pager" :label="'Pages of ' + list.plural"/>
+  </div>`,
+};
