@@ -1,6 +1,7 @@
 // The contacts list (a list view: search, filters, sort, columns, counts, paging, bulk work), a new-contact form and CSV
 // import.
-import { ref, reactive } from 'vue';
+import { ref, reactive, computed } from 'vue';
+import { customFieldsOf } from '/assets/crm/custom-values.js';
 import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
 import { RecordPage } from '/assets/crm/record.js';
@@ -9,6 +10,13 @@ import { userName } from '/assets/crm/names.js';
 import { date } from '/assets/shared/format.js';
 
 const TEXT = ['eq', 'ne', 'prefix'];
+// a field no column fills: what "Ignore this column" sends, so that an automatic match is undone
+const IGNORED = 'ignored';
+const IMPORT_FIELDS = [
+  { field: 'firstname', label: 'First name' }, { field: 'lastname', label: 'Last name' }, { field: 'email', label: 'Email' },
+  { field: 'emails', label: 'More emails' }, { field: 'phone', label: 'Phone' }, { field: 'phones', label: 'More phones' },
+  { field: 'title', label: 'Job title' }, { field: 'tags', label: 'Tags' }, { field: 'companydomain', label: 'Company (by its domain)' },
+];
 
 /** The contacts list: its columns, the fields its filter builder offers, the default sort. */
 export const contactList = {
@@ -59,10 +67,22 @@ const Contacts = {
     const csv = ref('');
     const report = ref(null);
     const importing = ref(false);
+    const chosen = reactive({});
+    const custom = ref([]);
+    customFieldsOf('CONTACT').then(defs => { custom.value = defs; });
+    const targets = computed(() => IMPORT_FIELDS.concat(custom.value.map(d => ({ field: 'customfields.' + d.key.toLowerCase(), label: d.label }))));
+    /** The mapping the person chose, as the API's map parameter: only columns they changed from what was matched. */
+    function mapParam() {
+      const pairs = Object.entries(chosen).map(([column, field]) => column + ':' + (field || IGNORED));
+      return pairs.length ? '&map=' + encodeURIComponent(pairs.join(',')) : '';
+    }
     async function pick(ev) {
       const f = ev.target.files[0];
       csv.value = f ? await f.text() : '';
       report.value = null;
+      for (const key of Object.keys(chosen)) {
+        delete chosen[key];
+      }
       if (f) {
         preview();
       }
@@ -70,7 +90,7 @@ const Contacts = {
     async function preview() {
       importing.value = true;
       try {
-        report.value = await api.send('POST', '/api/contacts/import?dryRun=true', csv.value, 'text/csv');
+        report.value = await api.send('POST', '/api/contacts/import?dryRun=true' + mapParam(), csv.value, 'text/csv');
       } catch (e) {
         report.value = { error: e.message };
       } finally {
@@ -80,7 +100,7 @@ const Contacts = {
     async function runImport() {
       importing.value = true;
       try {
-        report.value = await api.send('POST', '/api/contacts/import', csv.value, 'text/csv');
+        report.value = await api.send('POST', '/api/contacts/import?dryRun=false' + mapParam(), csv.value, 'text/csv');
         csv.value = '';
         listKey.value = listKey.value + 1;
       } catch (e) {
@@ -89,7 +109,11 @@ const Contacts = {
         importing.value = false;
       }
     }
-    return { listKey, contactList, draft, errors, saved, create, pick, report, importing, csv, runImport, can };
+    function remap(column, field) {
+      chosen[column] = field;
+      preview();
+    }
+    return { listKey, contactList, draft, errors, saved, create, pick, report, importing, csv, runImport, can, targets, remap };
   },
   template: `<main><h1>Contacts</h1>
     <form v-if="can('CONTACTS', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
@@ -106,10 +130,17 @@ const Contacts = {
       </div>
     </form>
     <div v-if="can('CONTACTS', 'IMPORT')" class="panel"><h2>Import from CSV</h2>
-      <div class="field"><label for="csv">CSV file (firstName, lastName, email, title, tags, …)</label><input id="csv" type="file" accept=".csv,text/csv" @change="pick"></div>
+      <div class="field"><label for="csv">CSV file (firstName, lastName, email, title, tags, …)</label><span class="hint">Comma, semicolon or tab separated; columns such as “First Name” or “E-mail Address” are recognised.</span><input id="csv" type="file" accept=".csv,text/csv" @change="pick"></div>
       <p v-if="importing" role="status">Checking…</p>
       <div v-if="report && report.error" class="notice error" role="alert">{{ report.error }}</div>
-      <div v-else-if="report" role="status"><p>{{ report.dryRun ? 'Preview' : 'Imported' }}: {{ report.rows }} rows — {{ report.created }} new, {{ report.updated }} updated, {{ report.failed }} failed.</p>
+      <div v-else-if="report" role="status"><p>{{ report.dryRun ? 'Preview' : 'Imported' }}: {{ report.rows }} rows — {{ report.created }} new,
+        {{ report.updated }} {{ report.dryRun ? 'will update' : 'updated' }} a contact with the same email, {{ report.failed }} {{ report.dryRun ? 'cannot be imported' : 'failed' }}.</p>
+        <div v-if="report.dryRun && report.columns && report.columns.length" class="table-wrap"><table><caption>Which field each column fills</caption>
+          <thead><tr><th scope="col">Column in the file</th><th scope="col">Field</th></tr></thead>
+          <tbody><tr v-for="c in report.columns" :key="c.column"><td>{{ c.column }}</td>
+            <td><label class="sr-only" :for="'map-' + c.column">Field for {{ c.column }}</label>
+              <select :id="'map-' + c.column" :value="c.field || ''" @change="remap(c.column, $event.target.value)">
+                <option value="">Ignore this column</option><option v-for="t in targets" :key="t.field" :value="t.field">{{ t.label }}</option></select></td></tr></tbody></table></div>
         <div v-if="report.errors.length" class="table-wrap"><table><caption class="sr-only">Rows with errors</caption>
           <thead><tr><th scope="col">Row</th><th scope="col">Field</th><th scope="col">Problem</th></tr></thead>
           <tbody><tr v-for="(e, i) in report.errors" :key="i"><td>{{ e.row }}</td><td>{{ e.field }}</td><td>{{ e.message }}</td></tr></tbody></table></div>

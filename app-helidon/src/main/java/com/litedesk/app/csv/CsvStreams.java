@@ -52,8 +52,10 @@ public final class CsvStreams {
         call.actor(); // authenticate before reading anything
         Map<String, String> mapping = mapping(call.query("map"));
         boolean dryRun = call.flag("dryRun");
-        try (CSVParser parser = CSVParser.builder().setFormat(READ)
-                .setReader(new InputStreamReader(new Bounded(call.stream(), maxBytes), StandardCharsets.UTF_8)).get()) {
+        java.io.BufferedReader reader = new java.io.BufferedReader(new InputStreamReader(new Bounded(call.stream(), maxBytes), StandardCharsets.UTF_8));
+        char delimiter = delimiter(reader);
+        try (CSVParser parser = CSVParser.builder().setFormat(READ.builder().setDelimiter(delimiter).get())
+                .setReader(reader).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             Iterator<Map<String, String>> rows = new Iterator<>() {
                 @Override
@@ -96,6 +98,41 @@ public final class CsvStreams {
             cause = cause.getCause();
         }
         return LiteDeskException.invalid("body", "malformed CSV near line " + parser.getCurrentLineNumber());
+    }
+
+    /**
+     * The separator of the file, from its header line: ',' unless ';' (what spreadsheets write where ',' is the decimal
+     * comma) or a tab separates more of its names; a byte order mark at the start is skipped.
+     */
+    static char delimiter(java.io.BufferedReader reader) throws IOException {
+        reader.mark(64 * 1024);
+        int first = reader.read();
+        if (first != '\uFEFF') {
+            reader.reset();
+            reader.mark(64 * 1024);
+        } else {
+            reader.mark(64 * 1024);
+        }
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0, c = reader.read(); c != -1 && i < 64 * 1024 - 1; i++, c = reader.read()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        reader.reset();
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas ? '\t' : ',';
     }
 
     /** Parses {@code map=E-Mail:email,Surname:lastName}. */

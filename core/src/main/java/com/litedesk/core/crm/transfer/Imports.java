@@ -28,8 +28,8 @@ import java.util.function.Function;
 
 /**
  * CSV imports of contacts (upsert by primary email) and companies (upsert by domain). Columns are
- * matched to fields by name, case-insensitively, after an optional header mapping
- * ({@code "E-mail" → "email"}); unknown columns are ignored. Lists (emails, phones, tags) are
+ * matched to fields by {@link ColumnMatch}: an optional header mapping ({@code "E-mail" → "email"}), the field's
+ * name, or the names other tools export; unknown columns are ignored, and the report lists what each filled. Lists (emails, phones, tags) are
  * separated by ';'. A contact's {@code companyDomain} column links it to the company of that domain.
  * Custom fields are columns named {@code customFields.<key>} or just {@code <key>}.
  */
@@ -53,27 +53,17 @@ public final class Imports {
     public ImportReport importContacts(Actor actor, Iterator<Map<String, String>> rows, Map<String, String> mapping, boolean dryRun) {
         Long limit = settings.findById(InstanceSettings.ID).map(s -> s.limits().contacts()).orElse(null);
         long room = limit == null ? Long.MAX_VALUE : Math.max(0, limit - contactStore.count(List.of()));
-        return new RecordImport<>(contacts, new ContactRows()).run(actor, rows, header(mapping), dryRun, room);
+        ColumnMatch columns = new ColumnMatch(mapping, ColumnMatch.CONTACT, definitions("CONTACT"));
+        return new RecordImport<>(contacts, new ContactRows()).run(actor, rows, columns, dryRun, room).withColumns(columns.columns());
     }
 
     public ImportReport importCompanies(Actor actor, Iterator<Map<String, String>> rows, Map<String, String> mapping, boolean dryRun) {
-        return new RecordImport<>(companies, new CompanyRows()).run(actor, rows, header(mapping), dryRun, Long.MAX_VALUE);
+        ColumnMatch columns = new ColumnMatch(mapping, ColumnMatch.COMPANY, definitions("COMPANY"));
+        return new RecordImport<>(companies, new CompanyRows()).run(actor, rows, columns, dryRun, Long.MAX_VALUE).withColumns(columns.columns());
     }
 
-    /** Renames a row's columns through the mapping, then to lower case for matching. */
-    private static Function<Map<String, String>, Map<String, String>> header(Map<String, String> mapping) {
-        Map<String, String> lower = new HashMap<>();
-        if (mapping != null) {
-            mapping.forEach((from, to) -> lower.put(from.strip().toLowerCase(Locale.ROOT), to.strip().toLowerCase(Locale.ROOT)));
-        }
-        return row -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            row.forEach((column, value) -> {
-                String key = column == null ? "" : column.strip().toLowerCase(Locale.ROOT);
-                out.put(lower.getOrDefault(key, key), value);
-            });
-            return out;
-        };
+    private List<com.litedesk.ports.crm.CustomFieldDefinition> definitions(String type) {
+        return settings.findById(InstanceSettings.ID).map(s -> s.customFieldsOf(type)).orElse(List.of());
     }
 
     private static String cell(Map<String, String> row, String name) {
