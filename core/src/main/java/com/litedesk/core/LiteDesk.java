@@ -83,6 +83,9 @@ public final class LiteDesk {
     private final GlobalSearch search;
     private final RecentRecords recent;
 
+    private final com.litedesk.core.crm.duplicates.Duplicates duplicates;
+    private final com.litedesk.core.crm.duplicates.Merges merges;
+
     private final AccessPolicy policy;
 
     private LiteDesk(Builder b) {
@@ -115,6 +118,9 @@ public final class LiteDesk {
         tasks = new Tasks(context, r.tasks(), links);
         notes = new Notes(context, r.notes(), links);
         activities = new Activities(context, r.activities(), links);
+        duplicates = new com.litedesk.core.crm.duplicates.Duplicates(contacts, companies);
+        merges = new com.litedesk.core.crm.duplicates.Merges(guard, contacts, companies,
+                new com.litedesk.core.crm.duplicates.Repointing(r.contacts(), r.deals(), r.notes(), r.tasks(), r.activities()), audit);
         timeline = new Timeline(guard, links, notes, activities, tasks, audit, r.pipelines());
         imports = new Imports(contacts, companies, r.contacts(), r.companies(), r.settings());
         exports = new Exports(contacts, companies, deals, tasks, notes, activities);
@@ -125,6 +131,16 @@ public final class LiteDesk {
         RecordSummaries summaries = new RecordSummaries(policy, r.contacts(), r.companies(), r.deals());
         search = new GlobalSearch(kinds, policy, summaries);
         recent = new RecentRecords(kinds, policy, summaries, r.recentViews(), b.clock);
+    }
+
+    /** Possible duplicates of contacts and companies. */
+    public com.litedesk.core.crm.duplicates.Duplicates duplicates() {
+        return duplicates;
+    }
+
+    /** Merging a duplicate contact or company into the one kept. */
+    public com.litedesk.core.crm.duplicates.Merges merges() {
+        return merges;
     }
 
     public static Builder builder() {

@@ -29,6 +29,7 @@ final class ChangeWords {
         return switch (verb) {
             case "create" -> "created";
             case "delete" -> "deleted";
+            case "merge" -> "merged " + entry.before().getOrDefault("merged", "a duplicate") + " into this";
             case "move" -> {
                 String stage = stageName.apply(entry.after().get("stageId"));
                 yield stage == null ? "moved to another stage" : "moved to " + stage;
