@@ -6,6 +6,7 @@ import { RecordPage } from '/assets/crm/record.js';
 import { ListView } from '/assets/crm/list-view.js';
 import { userName } from '/assets/crm/names.js';
 import { date } from '/assets/shared/format.js';
+import { possibleDuplicates, DuplicateWarning } from '/assets/crm/duplicates.js';
 
 const TEXT = ['eq', 'ne', 'prefix'];
 
@@ -33,13 +34,21 @@ export const companyList = {
 };
 
 const Companies = {
-  components: { ListView },
+  components: { ListView, DuplicateWarning },
   setup() {
     const draft = reactive({ name: '', domain: '' });
     const errors = ref({});
     const listKey = ref(0);
-    async function create() {
+    const candidates = ref([]);
+    async function create(anyway) {
       errors.value = {};
+      if (anyway !== true) {
+        candidates.value = await possibleDuplicates('COMPANY', { name: draft.name, domain: draft.domain });
+        if (candidates.value.length) {
+          return;
+        }
+      }
+      candidates.value = [];
       try {
         await api.post('/api/companies', { name: draft.name, domain: draft.domain || null });
         Object.assign(draft, { name: '', domain: '' });
@@ -48,11 +57,12 @@ const Companies = {
         errors.value = formErrors(e);
       }
     }
-    return { draft, errors, create, can, listKey, companyList };
+    return { draft, errors, create, can, listKey, companyList, candidates };
   },
   template: `<main><h1>Companies</h1>
     <form v-if="can('COMPANIES', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New company">
       <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
+      <DuplicateWarning type="COMPANY" :candidates="candidates" @create="create(true)" @cancel="candidates = []"/>
       <div class="row">
         <div class="field"><label for="cn">Name</label><input id="cn" v-model="draft.name"><span class="error">{{ errors.name }}</span></div>
         <div class="field"><label for="cd">Domain</label><input id="cd" v-model="draft.domain"><span class="error">{{ errors.domain }}</span></div>

@@ -2,6 +2,7 @@
 // import.
 import { ref, reactive, computed } from 'vue';
 import { customFieldsOf } from '/assets/crm/custom-values.js';
+import { possibleDuplicates, DuplicateWarning } from '/assets/crm/duplicates.js';
 import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
 import { RecordPage } from '/assets/crm/record.js';
@@ -45,15 +46,23 @@ export const contactList = {
 };
 
 const Contacts = {
-  components: { ListView },
+  components: { ListView, DuplicateWarning },
   setup() {
     const listKey = ref(0);
     const draft = reactive({ firstName: '', lastName: '', email: '', phone: '', title: '' });
     const errors = ref({});
     const saved = ref('');
-    async function create() {
+    const candidates = ref([]);
+    async function create(anyway) {
       errors.value = {};
       saved.value = '';
+      if (anyway !== true) {
+        candidates.value = await possibleDuplicates('CONTACT', { firstName: draft.firstName, lastName: draft.lastName, email: draft.email, phone: draft.phone });
+        if (candidates.value.length) {
+          return;
+        }
+      }
+      candidates.value = [];
       try {
         const c = await api.post('/api/contacts', { firstName: draft.firstName, lastName: draft.lastName, emails: draft.email ? [draft.email] : [],
           phones: draft.phone ? [draft.phone] : [], title: draft.title || null });
@@ -113,13 +122,14 @@ const Contacts = {
       chosen[column] = field;
       preview();
     }
-    return { listKey, contactList, draft, errors, saved, create, pick, report, importing, csv, runImport, can, targets, remap };
+    return { listKey, contactList, draft, errors, saved, create, candidates, pick, report, importing, csv, runImport, can, targets, remap };
   },
   template: `<main><h1>Contacts</h1>
     <form v-if="can('CONTACTS', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
       <h2>New contact</h2>
       <div v-if="errors.form" class="notice error" role="alert">{{ errors.form }}</div>
       <div v-if="saved" class="notice info" role="status">{{ saved }}</div>
+      <DuplicateWarning type="CONTACT" :candidates="candidates" @create="create(true)" @cancel="candidates = []"/>
       <div class="row">
         <div class="field"><label for="fn">First name</label><input id="fn" v-model="draft.firstName"></div>
         <div class="field"><label for="ln">Last name</label><input id="ln" v-model="draft.lastName" :aria-invalid="!!errors.lastName" aria-describedby="ln-err"><span id="ln-err" class="error">{{ errors.lastName }}</span></div>
@@ -133,8 +143,8 @@ const Contacts = {
       <div class="field"><label for="csv">CSV file (firstName, lastName, email, title, tags, …)</label><span class="hint">Comma, semicolon or tab separated; columns such as “First Name” or “E-mail Address” are recognised.</span><input id="csv" type="file" accept=".csv,text/csv" @change="pick"></div>
       <p v-if="importing" role="status">Checking…</p>
       <div v-if="report && report.error" class="notice error" role="alert">{{ report.error }}</div>
-      <div v-else-if="report" role="status"><p>{{ report.dryRun ? 'Preview' : 'Imported' }}: {{ report.rows }} rows — {{ report.created }} new,
-        {{ report.updated }} {{ report.dryRun ? 'will update' : 'updated' }} a contact with the same email, {{ report.failed }} {{ report.dryRun ? 'cannot be imported' : 'failed' }}.</p>
+      <div v-else-if="report" role="status"><p>{{ report.dryRun ? 'Preview' : 'Imported' }}: {{ report.rows }} rows — {{ report.created }} new, {{ report.updated }} updated, {{ report.failed }} failed.</p>
+        <p v-if="report.dryRun" class="hint">A row whose email is already a contact's updates that contact instead of making a second one.</p>
         <div v-if="report.dryRun && report.columns && report.columns.length" class="table-wrap"><table><caption>Which field each column fills</caption>
           <thead><tr><th scope="col">Column in the file</th><th scope="col">Field</th></tr></thead>
           <tbody><tr v-for="c in report.columns" :key="c.column"><td>{{ c.column }}</td>

@@ -158,7 +158,8 @@ export const ListView = {
       <div class="row">
         <div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" :placeholder="list.searchHint"></div>
         <details class="columns"><summary>Columns</summary><fieldset><legend class="sr-only">Columns to show</legend>
-          <label v-for="c in list.columns" :key="c.key" class="check"><input type="checkbox" :value="c.key" v-model="shown"> {{ c.label }}</label></fieldset></details>
+          <span v-for="c in list.columns" :key="c.key" class="check"><input type="checkbox" :value="c.key" v-model="shown" :aria-label="'Show ' + c.label">
+            <span aria-hidden="true">{{ c.label }}</span></span></fieldset></details>
         <div v-if="can(list.resource, 'EXPORT')"><button class="secondary" @click="exportCsv(false)">Export CSV</button></div>
       </div>
       <fieldset class="filters"><legend>Filters</legend>

@@ -15,10 +15,11 @@ import { RecordTasks } from '/assets/crm/tasks.js';
 import { StagePicker } from '/assets/crm/stages.js';
 import { customFieldsOf, shownValue, editedValues, changedValues, CustomFieldInputs } from '/assets/crm/custom-values.js';
 import { LogActivity, ActivityEntry } from '/assets/crm/activities.js';
+import { RecordDuplicates } from '/assets/crm/duplicates.js';
 import { opened } from '/assets/crm/search.js';
 
 export const RecordPage = {
-  components: { Related, RecordNotes, RecordTasks, StagePicker, CustomFieldInputs, LogActivity, ActivityEntry },
+  components: { Related, RecordNotes, RecordTasks, StagePicker, CustomFieldInputs, LogActivity, ActivityEntry, RecordDuplicates },
   props: { type: String },
   setup(props) {
     const route = useRoute();
@@ -120,7 +121,7 @@ export const RecordPage = {
       }
     });
     onMounted(load);
-    return { kind, id, record, title, timeline, activities, error, people, companies, company, pipeline, stage, editing, errors, edit, save, remove, moved,
+    return { load, kind, id, record, title, timeline, activities, error, people, companies, company, pipeline, stage, editing, errors, edit, save, remove, moved,
       can, money, date, dateTime, userName, type: props.type, loadTimeline, custom, shownValue };
   },
   template: `<main><p><router-link :to="kind.back">← {{ kind.backLabel }}</router-link></p>
@@ -186,6 +187,7 @@ export const RecordPage = {
         </dl>
       </div>
       <StagePicker v-if="type === 'DEAL' && pipeline" :deal="record" :pipeline="pipeline" @moved="moved"/>
+      <RecordDuplicates v-if="type !== 'DEAL'" :key="record.id + ':' + record.version" :type="type" :record="record" @merged="load"/>
       <Related :type="type" :record="record" @changed="loadTimeline"/>
       <RecordNotes :type="type" :record-id="id" @changed="loadTimeline"/>
       <RecordTasks :type="type" :record-id="id" @changed="loadTimeline"/>

@@ -163,7 +163,7 @@ class CrmRolesUiTest {
                     .hasCount(allowed(p, resource, "READ") ? 1 : 0));
 
             // contacts: create, import, export as allowed
-            assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Grace Hopper"))).isVisible();
+            assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Grace Hopper").setExact(true))).isVisible();
             assertThat(button(page, "Add contact")).hasCount(allowed(p, "CONTACTS", "CREATE") ? 1 : 0);
             assertThat(button(page, "Export CSV")).hasCount(allowed(p, "CONTACTS", "EXPORT") ? 1 : 0);
             assertThat(page.locator("#csv")).hasCount(allowed(p, "CONTACTS", "IMPORT") ? 1 : 0);
@@ -236,7 +236,7 @@ class CrmRolesUiTest {
             }
             if (allowed(p, "USERS", "READ")) {
                 link(page, "Users").click();
-                assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Pat Viewer"))).isVisible();
+                assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Pat Viewer").setExact(true))).isVisible();
                 assertThat(button(page, "Invite")).hasCount(allowed(p, "USERS", "CREATE") ? 1 : 0);
                 assertThat(button(page, "Create team")).hasCount(allowed(p, "TEAMS", "CREATE") ? 1 : 0);
                 check(page, who + "-users", width);

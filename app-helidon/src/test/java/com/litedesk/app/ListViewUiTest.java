@@ -157,7 +157,7 @@ class ListViewUiTest {
 
         // a column more, kept in the URL too
         page.locator("details.columns > summary").click();
-        page.locator("details.columns").getByLabel("Tags").check();
+        page.locator("details.columns").getByLabel("Show Tags").check();
         assertThat(page.locator("thead")).containsText("Tags");
         org.assertj.core.api.Assertions.assertThat(page.url()).contains("tags");
         page.locator("details.columns > summary").click();

@@ -205,7 +205,7 @@ class UiJourneyTest {
         label(page, "Last name").fill("Lovelace");
         label(page, "Email").fill("ada@example.com");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add contact")).click();
-        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("Ada Lovelace"))).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("Ada Lovelace").setExact(true))).isVisible();
         check(page, "contacts");
 
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Deals")).click();
@@ -282,7 +282,7 @@ class UiJourneyTest {
         check(page, "contacts-import-preview");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 1 contacts")).click();
         assertThat(page.getByText("Imported: 2 rows — 1 new, 0 updated, 1 failed.")).isVisible();
-        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("Grace Hopper"))).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.CELL, new Page.GetByRoleOptions().setName("Grace Hopper").setExact(true))).isVisible();
 
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Grace Hopper")).click();
         label(page, "Note").fill("Met at the conference");
