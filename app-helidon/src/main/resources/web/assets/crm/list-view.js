@@ -10,9 +10,10 @@ import { download } from '/assets/crm/files.js';
 import { toast } from '/assets/shared/toast.js';
 import { confirmAction } from '/assets/shared/confirm.js';
 import { toFilter, fromFilter, OPERATORS } from '/assets/crm/filters.js';
+import { SavedViewPicker } from '/assets/crm/saved-views.js';
 
 export const ListView = {
-  components: { Pager },
+  components: { Pager, SavedViewPicker },
   props: { list: Object },
   setup(props) {
     const route = useRoute();
@@ -52,10 +53,32 @@ export const ListView = {
       }
       return page;
     });
-    function keepInUrl() {
-      const query = { q: q.value || undefined, sort: sort.value !== list.defaultSort ? sort.value : undefined, filter: filter() || undefined,
+    function urlQuery() {
+      return { q: q.value || undefined, sort: sort.value !== list.defaultSort ? sort.value : undefined, filter: filter() || undefined,
         cols: shown.value.join(',') };
-      router.replace({ query });
+    }
+    function keepInUrl() {
+      router.replace({ query: urlQuery() });
+    }
+    /** The list as it is now, as a saved view keeps it. */
+    const currentQuery = computed(() => {
+      const query = urlQuery();
+      const p = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) {
+        if (value) {
+          p.set(key, value);
+        }
+      }
+      return p.toString();
+    });
+    /** Shows a saved view (or everything, for ''). */
+    function apply(text) {
+      const p = new URLSearchParams(text || '');
+      q.value = p.get('q') || '';
+      sort.value = p.get('sort') || list.defaultSort;
+      terms.value = fromFilter(p.get('filter') || '', list.filters);
+      shown.value = p.get('cols') ? p.get('cols').split(',') : list.columns.filter(c => c.default !== false).map(c => c.key);
+      reload();
     }
     function reload() {
       selected.clear();
@@ -150,11 +173,12 @@ export const ListView = {
       people.value = await users();
       await pager.first();
     });
-    return { list, q, sort, terms, shown, columns, total, selected, people, bulk, pager, OPERATORS, can,
+    return { list, q, sort, terms, shown, columns, total, selected, people, bulk, pager, OPERATORS, can, currentQuery, apply,
       search, reload, sortBy, sortState, addTerm, removeTerm, toggleAll, assign, tag, remove, exportCsv };
   },
   template: `<div>
     <div class="panel">
+      <SavedViewPicker :list="list.plural" :current="currentQuery" @apply="apply"/>
       <div class="row">
         <div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" :placeholder="list.searchHint"></div>
         <details class="columns"><summary>Columns</summary><fieldset><legend class="sr-only">Columns to show</legend>

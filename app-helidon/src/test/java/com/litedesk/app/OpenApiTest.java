@@ -77,7 +77,7 @@ class OpenApiTest {
             assertThat(doc.at("/paths/~1api~1contacts~1{id}/delete/responses").has("204")).isTrue();
             assertThat(doc.at("/paths/~1api~1contacts~1{id}/patch/requestBody/content").has("application/merge-patch+json")).isTrue();
             assertThat(names(doc.at("/paths/~1api~1contacts~1{id}/patch/parameters"))).contains("id", "If-Match", "Idempotency-Key");
-            assertThat(names(doc.at("/paths/~1api~1contacts/get/parameters"))).containsExactly("filter", "sort", "q", "cursor", "limit");
+            assertThat(names(doc.at("/paths/~1api~1contacts/get/parameters"))).containsExactly("filter", "sort", "q", "cursor", "limit", "count");
             assertThat(doc.at("/paths/~1api~1contacts/get/parameters/4/schema/maximum").asInt()).isEqualTo(200);
             assertThat(names(doc.at("/paths/~1api~1contacts~1import/post/parameters"))).contains("dryRun", "map");
             assertThat(doc.at("/paths/~1api~1auth~1login/post/security")).isEmpty();

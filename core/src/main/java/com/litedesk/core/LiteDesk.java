@@ -75,6 +75,7 @@ public final class LiteDesk {
     private final Notifications notifications;
     private final TaskReminders reminders;
     private final Timeline timeline;
+    private final com.litedesk.core.crm.views.SavedViews savedViews;
     private final AuditLog audit;
     private final Settings settings;
     private final Imports imports;
@@ -94,7 +95,7 @@ public final class LiteDesk {
         InstanceRepositories r = new InstanceRepositories(given.contacts(), given.companies(), given.pipelines(), given.deals(),
                 given.tasks(), given.notes(), given.activities(), given.notifications(), given.users(), given.teams(), given.credentials(), given.refreshTokens(),
                 given.oneTimeTokens(), given.audit(), new com.litedesk.core.settings.RememberedSettings(given.settings(), b.clock),
-                given.outbox(), given.secrets(), given.idempotency(), given.recentViews(), given.storage());
+                given.outbox(), given.secrets(), given.idempotency(), given.recentViews(), given.savedViews(), given.storage());
         policy = new AccessPolicy();
         audit = new AuditLog(r.audit(), policy, b.clock);
         Guard guard = new Guard(policy, audit);
@@ -119,6 +120,7 @@ public final class LiteDesk {
         notes = new Notes(context, r.notes(), links);
         activities = new Activities(context, r.activities(), links);
         duplicates = new com.litedesk.core.crm.duplicates.Duplicates(contacts, companies);
+        savedViews = new com.litedesk.core.crm.views.SavedViews(r.savedViews(), guard, audit, b.clock, b.ids::newId);
         merges = new com.litedesk.core.crm.duplicates.Merges(guard, contacts, companies,
                 new com.litedesk.core.crm.duplicates.Repointing(r.contacts(), r.deals(), r.notes(), r.tasks(), r.activities()), audit);
         timeline = new Timeline(guard, links, notes, activities, tasks, audit, r.pipelines());
@@ -131,6 +133,11 @@ public final class LiteDesk {
         RecordSummaries summaries = new RecordSummaries(policy, r.contacts(), r.companies(), r.deals());
         search = new GlobalSearch(kinds, policy, summaries);
         recent = new RecentRecords(kinds, policy, summaries, r.recentViews(), b.clock);
+    }
+
+    /** Saved list views, personal and shared. */
+    public com.litedesk.core.crm.views.SavedViews savedViews() {
+        return savedViews;
     }
 
     /** Possible duplicates of contacts and companies. */

@@ -31,6 +31,8 @@ import com.litedesk.ports.identity.UserRepository;
 import com.litedesk.ports.instance.IdempotencyRepository;
 import com.litedesk.ports.crm.RecentView;
 import com.litedesk.ports.crm.RecentViewRepository;
+import com.litedesk.ports.crm.SavedView;
+import com.litedesk.ports.crm.SavedViewRepository;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
@@ -132,13 +134,16 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         var secrets = new Secrets(db);
         var idempotency = new Idempotency(db);
         var recentViews = new RecentViews(db);
+        var savedViews = new SavedViews(db);
+        savedViews.index(Indexes.compoundIndex(Indexes.ascending("list"), Indexes.ascending("userId")));
+        savedViews.index(Indexes.compoundIndex(Indexes.ascending("list"), Indexes.ascending("shared")));
         recentViews.index(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("viewedAt")));
         var repositories = new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users,
-                teams, credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews,
+                teams, credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews, savedViews,
                 () -> storageBytes(db));
         Map<String, MongoRepository<?>> byName = new LinkedHashMap<>();
         for (MongoRepository<?> r : List.<MongoRepository<?>>of(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users, teams,
-                credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews)) {
+                credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews, savedViews)) {
             byName.put(r.collection.getNamespace().getCollectionName(), r);
         }
         return new Collections(repositories, byName);
@@ -349,6 +354,12 @@ public final class MongoInstanceRepositories implements AutoCloseable {
     private static final class RecentViews extends MongoRepository<RecentView> implements RecentViewRepository {
         RecentViews(MongoDatabase db) {
             super(db.getCollection("recent_views"), RecentView.class, "Recent view");
+        }
+    }
+
+    private static final class SavedViews extends MongoRepository<SavedView> implements SavedViewRepository {
+        SavedViews(MongoDatabase db) {
+            super(db.getCollection("saved_views"), SavedView.class, "Saved view");
         }
     }
 }

@@ -9,6 +9,7 @@ import com.litedesk.ports.crm.Deal;
 import com.litedesk.ports.crm.Note;
 import com.litedesk.ports.crm.Pipeline;
 import com.litedesk.ports.crm.RecentView;
+import com.litedesk.ports.crm.SavedView;
 import com.litedesk.ports.crm.Task;
 import com.litedesk.ports.identity.Credentials;
 import com.litedesk.ports.identity.OneTimeToken;
@@ -72,6 +73,7 @@ final class Tables {
     static final Table<Secret> SECRETS = Table.of(Catalog.SECRETS).build();
     static final Table<StoredResponse> IDEMPOTENCY = Table.of(Catalog.IDEMPOTENCY).build();
     static final Table<RecentView> RECENT_VIEWS = Table.of(Catalog.RECENT_VIEWS).index("userId", "viewedAt").build();
+    static final Table<SavedView> SAVED_VIEWS = Table.of(Catalog.SAVED_VIEWS).index("list", "userId").index("list", "shared").build();
 
     static final Table<DemoRequest> DEMO_REQUESTS = Table.of(Catalog.DEMO_REQUESTS).key(r -> r.state().isOpen() ? r.email() : null)
             .index("state").index("subdomain").index("email").index("companyName").build();
@@ -84,7 +86,7 @@ final class Tables {
     static final Table<Backup> BACKUPS = Table.of(Catalog.BACKUPS).index("instanceId").index("createdAt").build();
 
     static final List<Table<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, ACTIVITIES, NOTIFICATIONS, USERS, TEAMS, CREDENTIALS,
-            REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY, RECENT_VIEWS);
+            REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY, RECENT_VIEWS, SAVED_VIEWS);
     static final List<Table<?>> PLATFORM = List.of(DEMO_REQUESTS, CUSTOMERS, SUBSCRIPTIONS, INSTANCES, WORKFLOWS, HISTORIES, BACKUPS);
 
     /** The instance table of a catalogue name. */

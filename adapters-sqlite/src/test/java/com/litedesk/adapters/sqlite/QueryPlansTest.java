@@ -198,6 +198,11 @@ class QueryPlansTest {
         // recent records
         listAndNext("a user's recent records", Tables.RECENT_VIEWS, new Query(List.of(Condition.eq("userId", "u1")),
                 List.of(SortKey.desc("viewedAt")), null, 35));
+        // saved views
+        check("a user's saved views of a list", Tables.SAVED_VIEWS, Query.where(List.of(Condition.eq("list", "contacts"),
+                Condition.eq("userId", "u1")), 100));
+        check("the shared views of a list", Tables.SAVED_VIEWS, Query.where(List.of(Condition.eq("list", "contacts"),
+                Condition.eq("shared", true)), 100));
         // users
         listAndNext("users", Tables.USERS, list(Users.FIELDS, null, null, null, List.of()));
         everySort("users", Tables.USERS, Users.FIELDS, "name", "role");

@@ -104,6 +104,7 @@ public final class InstanceModule {
                 new com.litedesk.app.http.resources.PasswordResetResource(api, crm.passwordResets()),
                 new AdministrationResources(api, crm, stats),
                 new com.litedesk.app.http.resources.BrandingResource(api, crm),
+                new com.litedesk.app.http.resources.SavedViewResources(api, crm),
                 new ManagementResource(api, crm, stats, config.managementKey(), signingKeys),
                 new OpenApiResource(api, OpenApiResource.INSTANCE_TITLE, VERSION)));
         services.addAll(com.litedesk.app.web.WebUi.instance());

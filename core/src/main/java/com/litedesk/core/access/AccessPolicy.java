@@ -27,6 +27,11 @@ public final class AccessPolicy {
             case SETTINGS, AUDIT -> administration(role, action, role == Role.VIEWER ? Scope.NONE : Scope.ALL);
             // an invitation's link lets whoever holds it in as the invited user: for those who may invite only
             case INVITATIONS -> administration(role, action, Scope.NONE);
+            case VIEWS -> switch (action) {
+                case READ, CREATE -> Scope.ALL;
+                case EDIT, DELETE -> role == Role.OWNER || role == Role.ADMIN || role == Role.MANAGER ? Scope.ALL : Scope.OWN;
+                case IMPORT, EXPORT -> Scope.NONE;
+            };
             case BRANDING -> action == Action.READ || (action == Action.EDIT && role == Role.OWNER) ? Scope.ALL : Scope.NONE;
             default -> throw new IllegalArgumentException(resource.name());
         };

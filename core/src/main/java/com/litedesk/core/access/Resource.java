@@ -8,7 +8,9 @@ public enum Resource {
     /** Pending invitations: who was invited, and (while no mail provider delivers) the link itself. */
     INVITATIONS,
     /** The instance's logo, colours and mail sender: read by everyone (the sign-in page shows them), set by its Owner. */
-    BRANDING;
+    BRANDING,
+    /** Saved list views: everyone keeps their own; sharing one with everybody, or removing a shared one, is for managers up. */
+    VIEWS;
 
     /** Records of the CRM proper, which share one row of the permission table. */
     public boolean isCrmRecord() {

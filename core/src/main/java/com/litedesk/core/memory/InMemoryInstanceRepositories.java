@@ -30,6 +30,8 @@ import com.litedesk.ports.identity.UserRepository;
 import com.litedesk.ports.instance.IdempotencyRepository;
 import com.litedesk.ports.crm.RecentView;
 import com.litedesk.ports.crm.RecentViewRepository;
+import com.litedesk.ports.crm.SavedView;
+import com.litedesk.ports.crm.SavedViewRepository;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
@@ -70,7 +72,7 @@ public final class InMemoryInstanceRepositories {
         var all = List.of(contacts, companies, deals);
         return new InstanceRepositories(contacts, companies, new Pipelines(), deals, new Tasks(), new Notes(), new Activities(), new Notifications(), users,
                 new Teams(), new CredentialStore(), new RefreshTokens(), new OneTimeTokens(), new Audit(), new SettingsStore(),
-                new Outbox(), new Secrets(), new Idempotency(), new RecentViews(),
+                new Outbox(), new Secrets(), new Idempotency(), new RecentViews(), new SavedViews(),
                 () -> all.stream().mapToLong(r -> r.count(List.of())).sum() * 600L);
     }
 
@@ -271,6 +273,12 @@ public final class InMemoryInstanceRepositories {
     private static final class RecentViews extends MemoryRepository<RecentView> implements RecentViewRepository {
         RecentViews() {
             super("Recent view");
+        }
+    }
+
+    private static final class SavedViews extends MemoryRepository<SavedView> implements SavedViewRepository {
+        SavedViews() {
+            super("Saved view");
         }
     }
 }

@@ -38,9 +38,9 @@ class PermissionsTest {
     }
 
     @Test
-    void aViewerOnlyReadsRecordsPipelinesAndTheBrand() {
+    void aViewerOnlyReadsRecordsPipelinesAndTheBrandAndKeepsViewsOfItsOwn() {
         Permissions viewer = policy.permissions(new Actor("u1", Role.VIEWER, null, "r1"));
-        assertThat(viewer.permissions()).filteredOn(p -> p.scope() != Scope.NONE)
+        assertThat(viewer.permissions()).filteredOn(p -> p.scope() != Scope.NONE && p.resource() != Resource.VIEWS)
                 .allSatisfy(p -> assertThat(p.action()).isEqualTo(Action.READ))
                 .extracting(Permission::resource)
                 .containsExactlyInAnyOrder(Resource.CONTACTS, Resource.COMPANIES, Resource.DEALS, Resource.TASKS, Resource.NOTES,

@@ -10,6 +10,7 @@ import com.litedesk.ports.crm.Deal;
 import com.litedesk.ports.crm.Note;
 import com.litedesk.ports.crm.Pipeline;
 import com.litedesk.ports.crm.RecentView;
+import com.litedesk.ports.crm.SavedView;
 import com.litedesk.ports.crm.Task;
 import com.litedesk.ports.identity.Credentials;
 import com.litedesk.ports.identity.OneTimeToken;
@@ -61,6 +62,7 @@ public final class Catalog {
     public static final Kind<Secret> SECRETS = new Kind<>("secrets", Secret.class);
     public static final Kind<StoredResponse> IDEMPOTENCY = new Kind<>("idempotency", StoredResponse.class);
     public static final Kind<RecentView> RECENT_VIEWS = new Kind<>("recent_views", RecentView.class);
+    public static final Kind<SavedView> SAVED_VIEWS = new Kind<>("saved_views", SavedView.class);
 
     public static final Kind<DemoRequest> DEMO_REQUESTS = new Kind<>("demo_requests", DemoRequest.class);
     public static final Kind<Customer> CUSTOMERS = new Kind<>("customers", Customer.class);
@@ -72,7 +74,7 @@ public final class Catalog {
 
     /** Everything an instance's database holds, in the order backups write them. */
     public static final List<Kind<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, ACTIVITIES, NOTIFICATIONS, USERS, TEAMS,
-            CREDENTIALS, REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY, RECENT_VIEWS);
+            CREDENTIALS, REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY, RECENT_VIEWS, SAVED_VIEWS);
 
     /** What the control plane's database holds besides the account collections it shares in shape with an instance. */
     public static final List<Kind<?>> PLATFORM = List.of(DEMO_REQUESTS, CUSTOMERS, SUBSCRIPTIONS, INSTANCES, WORKFLOWS, HISTORIES, BACKUPS);

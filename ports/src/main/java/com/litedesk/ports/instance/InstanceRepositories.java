@@ -8,6 +8,7 @@ import com.litedesk.ports.crm.DealRepository;
 import com.litedesk.ports.crm.NoteRepository;
 import com.litedesk.ports.crm.PipelineRepository;
 import com.litedesk.ports.crm.RecentViewRepository;
+import com.litedesk.ports.crm.SavedViewRepository;
 import com.litedesk.ports.crm.TaskRepository;
 import com.litedesk.ports.identity.CredentialsRepository;
 import com.litedesk.ports.identity.OneTimeTokenRepository;
@@ -41,6 +42,7 @@ public record InstanceRepositories(
         SecretRepository secrets,
         IdempotencyRepository idempotency,
         RecentViewRepository recentViews,
+        SavedViewRepository savedViews,
         StorageMeter storage) {
 
     public InstanceRepositories {
@@ -63,12 +65,13 @@ public record InstanceRepositories(
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(recentViews, "recentViews");
+        Objects.requireNonNull(savedViews, "savedViews");
         Objects.requireNonNull(storage, "storage");
     }
 
     /** The same stores with {@code sealed} as the secret store (a decorator over {@link #secrets()}). */
     public InstanceRepositories withSecrets(SecretRepository sealed) {
         return new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users, teams, credentials,
-                refreshTokens, oneTimeTokens, audit, settings, outbox, sealed, idempotency, recentViews, storage);
+                refreshTokens, oneTimeTokens, audit, settings, outbox, sealed, idempotency, recentViews, savedViews, storage);
     }
 }

@@ -504,6 +504,20 @@ public abstract class InstanceRepositoriesContract {
         assertThat(stores.recentViews().findById(again.id()).orElseThrow().viewedAt()).isEqualTo(T0.plusSeconds(5));
     }
 
+    @Test
+    void savedViewsAreFoundByListAndOwnerAndByListAndSharing() {
+        stores.savedViews().insert(new com.litedesk.ports.crm.SavedView("v1", 1, "u1", "contacts", "Mine", "q=a", false, T0, T0));
+        stores.savedViews().insert(new com.litedesk.ports.crm.SavedView("v2", 1, "u2", "contacts", "Shared", "", true, T0, T0));
+        stores.savedViews().insert(new com.litedesk.ports.crm.SavedView("v3", 1, "u1", "companies", "Other list", "", true, T0, T0));
+        assertThat(stores.savedViews().list(Query.where(List.of(Condition.eq("list", "contacts"), Condition.eq("userId", "u1")), 10)).items())
+                .extracting(com.litedesk.ports.crm.SavedView::id).containsExactly("v1");
+        assertThat(stores.savedViews().list(Query.where(List.of(Condition.eq("list", "contacts"), Condition.eq("shared", true)), 10)).items())
+                .extracting(com.litedesk.ports.crm.SavedView::id).containsExactly("v2");
+        assertThat(stores.savedViews().count(List.of(Condition.eq("list", "companies"), Condition.eq("userId", "u1")))).isEqualTo(1);
+        stores.savedViews().delete("v1", 1);
+        assertThat(stores.savedViews().findById("v1")).isEmpty();
+    }
+
     private static RecentView view(String userId, RecordRef record, int second) {
         return new RecentView(RecentView.idOf(userId, record), 1, userId, record, T0.plusSeconds(second));
     }
