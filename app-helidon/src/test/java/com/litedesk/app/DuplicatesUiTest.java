@@ -152,6 +152,7 @@ class DuplicatesUiTest {
         String kept = items.get(0).get("id").asText();
         String second = items.get(1).get("id").asText();
         server.post("/api/notes", server.ownerToken(), Map.of("text", "Met at the Royal Society", "target", Map.of("type", "CONTACT", "id", second)));
+        assertThat(button(page, "Sign out")).isVisible();
         page.navigate(server.baseUrl() + "/#/contacts/" + kept);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Possible duplicates"))).isVisible();
         check(page, "record-duplicates");
