@@ -86,7 +86,7 @@ public abstract class InstanceRepositoriesContract {
         assertThat((BigDecimal) back.customFields().get("score")).isEqualByComparingTo("4.50");
         assertThat(back.customFields()).containsEntry("vip", true).containsEntry("since", "2020-01-01");
 
-        Deal d = new Deal("d1", 3, "Big", new BigDecimal("1234.56"), "EUR", "p", "s", "t0i", DealStatus.WON, LocalDate.parse("2026-05-06"),
+        Deal d = new Deal("d1", 3, "Big", new BigDecimal("1234.56"), "EUR", "p", "s", "t0i", DealStatus.WON, T0, LocalDate.parse("2026-05-06"),
                 List.of("c1"), null, "owner", null, Map.of(), T0, "x", T0, "x");
         stores.deals().insert(d);
         Deal dealBack = stores.deals().findById("d1").orElseThrow();
@@ -235,7 +235,7 @@ public abstract class InstanceRepositoriesContract {
     void numbersDatesAndEnumsCompareByValue() {
         for (int i = 0; i < 5; i++) {
             stores.deals().insert(new Deal("d" + i, 1, "D" + i, new BigDecimal(i * 100 + ".50"), "EUR", "p", i < 3 ? "s1" : "s2", "r" + i,
-                    i == 4 ? DealStatus.WON : DealStatus.OPEN, LocalDate.parse("2026-0" + (i + 1) + "-15"), List.of(), null, "o", null, Map.of(),
+                    i == 4 ? DealStatus.WON : DealStatus.OPEN, i == 4 ? T0 : null, LocalDate.parse("2026-0" + (i + 1) + "-15"), List.of(), null, "o", null, Map.of(),
                     T0, "x", T0, "x"));
         }
         List<String> bigOnes = stores.deals().list(Query.where(List.of(Condition.of("value", Operator.GT, new BigDecimal("150"))), 10))
@@ -256,10 +256,10 @@ public abstract class InstanceRepositoriesContract {
     void stageTotalsFollowMovesEditsAndDeletesExactly() {
         for (int i = 0; i < 3; i++) {
             stores.deals().insert(new Deal("t" + i, 1, "T" + i, new BigDecimal(i == 2 ? "0.125" : "1000000000000.10"), "EUR", "p", "s1", "r" + i,
-                    DealStatus.OPEN, null, List.of(), null, "o", null, Map.of(), T0, "x", T0, "x"));
+                    DealStatus.OPEN, null, null, List.of(), null, "o", null, Map.of(), T0, "x", T0, "x"));
         }
         Deal moved = stores.deals().findById("t0").orElseThrow();
-        stores.deals().replace(new Deal("t0", 2, moved.title(), moved.value(), "USD", "p", "s2", "r9", DealStatus.OPEN, null, List.of(), null,
+        stores.deals().replace(new Deal("t0", 2, moved.title(), moved.value(), "USD", "p", "s2", "r9", DealStatus.OPEN, null, null, List.of(), null,
                 "o", null, Map.of(), T0, "x", T0, "x"), 1);
         stores.deals().delete("t1", 1);
         var totals = stores.deals().stageTotals("p");
