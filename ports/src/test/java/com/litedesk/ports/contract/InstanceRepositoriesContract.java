@@ -253,6 +253,30 @@ public abstract class InstanceRepositoriesContract {
     }
 
     @Test
+    void closedDealsAreFoundByStatusAndCloseTimeAPageAtATime() {
+        DealStatus[] statuses = {DealStatus.WON, DealStatus.LOST, DealStatus.OPEN};
+        for (int i = 0; i < 9; i++) {
+            DealStatus status = statuses[i % 3];
+            Instant closedAt = status == DealStatus.OPEN ? null : T0.plusSeconds(86_400L * i);
+            stores.deals().insert(new Deal("c" + i, 1, "C" + i, BigDecimal.TEN, "EUR", "p", "s", "r" + i, status, closedAt, null,
+                    List.of(), null, i < 5 ? "o1" : "o2", i < 5 ? "north" : null, Map.of(), T0, "x", T0, "x"));
+        }
+        List<Condition> closedFromDay1 = List.of(Condition.of("status", Operator.IN, List.of(DealStatus.WON, DealStatus.LOST)),
+                Condition.of("closedAt", Operator.GTE, T0.plusSeconds(86_400)), Condition.of("closedAt", Operator.LT, T0.plusSeconds(86_400L * 8)));
+        Query first = Query.where(closedFromDay1, 2);
+        var page = stores.deals().list(first);
+        assertThat(page.items()).extracting(Deal::id).containsExactly("c1", "c3");
+        assertThat(page.hasMore()).isTrue();
+        var next = stores.deals().list(first.withAfter(List.of("c3")));
+        assertThat(next.items()).extracting(Deal::id).containsExactly("c4", "c6");
+        assertThat(stores.deals().list(first.withAfter(List.of("c6"))).items()).extracting(Deal::id).containsExactly("c7");
+        List<Condition> teams = new java.util.ArrayList<>(closedFromDay1);
+        teams.add(Condition.eq("teamId", "north"));
+        assertThat(stores.deals().count(teams)).isEqualTo(3);
+        assertThat(stores.deals().findById("c0").orElseThrow().closedAt()).isEqualTo(T0);
+    }
+
+    @Test
     void stageTotalsFollowMovesEditsAndDeletesExactly() {
         for (int i = 0; i < 3; i++) {
             stores.deals().insert(new Deal("t" + i, 1, "T" + i, new BigDecimal(i == 2 ? "0.125" : "1000000000000.10"), "EUR", "p", "s1", "r" + i,
