@@ -82,3 +82,18 @@ export function parseNumber(text) {
   }
   return { value: Number(digits) };
 }
+
+/** A calendar month (an ISO date, any day of it) as the browser names months, e.g. "Mar 2026". */
+export function month(value) {
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' }).format(new Date(value + 'T00:00:00'));
+}
+
+/** A percentage given as 0–100, e.g. "42.5 %" or "42,5 %" depending on the browser. */
+export function percent(value) {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Number(value || 0) / 100);
+}
+
+/** A count in the browser's digits, e.g. "1,234". */
+export function count(value) {
+  return new Intl.NumberFormat(locale).format(Number(value || 0));
+}
