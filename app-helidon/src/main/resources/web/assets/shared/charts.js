@@ -1,18 +1,24 @@
 // A line or bar chart (Chart.js, loaded by the page with a plain script tag) that draws once its canvas is on the
 // page and again whenever its data change. The canvas is an image to assistive technology, named by `description`:
 // say in it what the chart shows ("Win rate 42 % over 12 months"). `format` writes a value for the axis and the
-// tooltips (money, a percentage); `max` fixes the top of the axis (100 for percentages).
+// tooltips (money, a percentage), `tick` the axis alone when it should be shorter (money without cents); `max` fixes
+// the top of the axis (100 for percentages); `whole` keeps the axis to whole numbers (counts).
 import { h, ref, watch, onMounted, onUnmounted, nextTick } from 'vue';
 
 export const DataChart = {
-  props: { type: { type: String, default: 'line' }, labels: Array, series: Array, description: String, format: Function, max: Number },
+  props: { type: { type: String, default: 'line' }, labels: Array, series: Array, description: String,
+    format: Function, tick: Function, max: Number, whole: Boolean },
   setup(props) {
     const canvas = ref(null);
     let chart = null;
     function options() {
       const write = props.format || (v => v);
+      const axis = props.tick || write;
       const text = getComputedStyle(canvas.value).color;
-      const y = { beginAtZero: true, ticks: { color: text, callback: v => write(v) } };
+      const y = { beginAtZero: true, ticks: { color: text, callback: v => axis(v) } };
+      if (props.whole) {
+        y.ticks.precision = 0;
+      }
       if (props.max !== undefined) {
         y.max = props.max;
       }
@@ -20,6 +26,7 @@ export const DataChart = {
         animation: false,
         maintainAspectRatio: false,
         spanGaps: true,
+        elements: { point: { radius: 4 } },
         scales: { y, x: { ticks: { color: text } } },
         plugins: {
           legend: { display: props.series.length > 1, labels: { color: text } },

@@ -2,9 +2,10 @@
 
 const locale = undefined; // the browser's own
 
-/** An amount of money, e.g. "€25,000.00" or "25.000,00 €" depending on the browser. */
-export function money(amount, currency) {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'EUR' });
+/** An amount of money, e.g. "€25,000.00" or "25.000,00 €" depending on the browser; `whole`: without cents (an axis). */
+export function money(amount, currency, whole) {
+  const digits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'EUR', ...digits });
   return format.format(Number(amount || 0));
 }
 
