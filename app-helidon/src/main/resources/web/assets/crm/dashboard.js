@@ -8,6 +8,7 @@ import { money, month, percent, count } from '/assets/shared/format.js';
 import { DataChart } from '/assets/shared/charts.js';
 
 const scopeNames = { MINE: 'Mine', TEAM: 'My team', ALL: 'Everyone' };
+const onlyScope = { MINE: 'Your own figures', TEAM: "Your team's figures", ALL: "Everyone's figures" };
 const periods = [3, 6, 12, 24];
 
 /** The amount in the main currency of a per-currency map, as a number for a chart. */
@@ -72,8 +73,9 @@ function figures(d) {
       empty: d.winRate.won + d.winRate.lost === 0,
       labels: d.winRate.byMonth.map(m => month(m.month)),
       series: [{ label: 'Win rate', values: d.winRate.byMonth.map(m => (m.percent === null || m.percent === undefined ? null : Number(m.percent))) }],
-      summary: 'Win rate ' + percent(d.winRate.percent) + ' over ' + period + ': ' + plural(d.winRate.won, 'deal', 'deals') + ' won, '
-        + count(d.winRate.lost) + ' lost.',
+      summary: d.winRate.percent === null || d.winRate.percent === undefined ? 'No win rate yet over ' + period + '.'
+        : 'Win rate ' + percent(d.winRate.percent) + ' over ' + period + ': ' + plural(d.winRate.won, 'deal', 'deals') + ' won, '
+          + count(d.winRate.lost) + ' lost.',
     },
     activity: {
       empty: people.length === 0,
@@ -144,7 +146,7 @@ const Dashboard = {
     }
     load();
     loadPipelines();
-    return { data, error, scope, months, pipeline, pipelines, shown, scopeNames, periods, percent, chooseScope, chooseMonths, choosePipeline };
+    return { data, error, scope, months, pipeline, pipelines, shown, scopeNames, onlyScope, periods, percent, chooseScope, chooseMonths, choosePipeline };
   },
   template: `<main><h1>Dashboard</h1>
     <div v-if="error" class="notice error" role="alert">{{ error }}</div>
@@ -154,7 +156,7 @@ const Dashboard = {
         <fieldset v-if="data.scopes.length > 1" class="field choice"><legend>Whose figures</legend>
           <label v-for="s in data.scopes" :key="s" class="check"><input type="radio" name="scope" :value="s" :checked="s === data.scope" @change="chooseScope(s)">{{ scopeNames[s] }}</label>
         </fieldset>
-        <p v-else class="field">{{ scopeNames[data.scope] }}'s figures</p>
+        <p v-else class="field">{{ onlyScope[data.scope] }}</p>
         <div class="field"><label for="dash-months">Period</label>
           <select id="dash-months" :value="months" @change="chooseMonths($event.target.value)"><option v-for="p in periods" :key="p" :value="p">Last {{ p }} months</option></select></div>
         <div class="field" v-if="pipelines.length > 1"><label for="dash-pipeline">Pipeline</label>

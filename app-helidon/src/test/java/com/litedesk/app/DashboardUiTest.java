@@ -41,6 +41,7 @@ class DashboardUiTest {
     static Browser browser;
     static String owner;
     static String alice;
+    static String ownersWin;
     static final List<String> consoleErrors = new ArrayList<>();
 
     @BeforeAll
@@ -56,10 +57,13 @@ class DashboardUiTest {
         owner = server.ownerToken();
         String north = server.post("/api/teams", owner, Map.of("name", "North")).json().get("id").asText();
         alice = server.tokenFor("alice@acme.test", Role.USER, north);
+        server.tokenFor("mia@acme.test", Role.MANAGER, north);
+        server.tokenFor("vic@acme.test", Role.VIEWER, null);
         String nextMonth = LocalDate.now(ZoneOffset.UTC).plusMonths(1).withDayOfMonth(12).toString();
         deal(alice, "Alice's proposal", "1000", "proposal", nextMonth);
         deal(alice, "Alice's lead", "250", "lead", nextMonth);
-        move(deal(owner, "Owner's big win", "2500", "negotiation", null), "won");
+        ownersWin = deal(owner, "Owner's big win", "2500", "negotiation", null);
+        move(ownersWin, "won");
         move(deal(alice, "Alice's loss", "400", "proposal", null), "lost");
         String ada = server.post("/api/contacts", alice, Map.of("firstName", "Ada", "lastName", "Lovelace")).json().get("id").asText();
         for (String type : List.of("CALL", "CALL", "MEETING")) {
@@ -170,6 +174,29 @@ class DashboardUiTest {
         assertThat(page.locator("[data-chart=pipeline] canvas")).hasCount(0);
         assertThat(summary(page, "winRate")).hasText("Win rate 100% over 12 months: 1 deal won, 0 lost.");
         check(page, "owner-mine");
+
+        page.navigate(server.baseUrl() + "/#/deals/" + ownersWin); // the deal tells when it was won
+        assertThat(page.locator("dt").filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^Won$")))).hasCount(1);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aViewerIsShownEveryonesFiguresAndAManagerTheirTeamsByDefault() {
+        Page viewer = signIn("vic@acme.test");
+        assertThat(viewer.getByRole(AriaRole.RADIO)).hasCount(0);
+        assertThat(viewer.getByText("Everyone's figures")).isVisible();
+        assertThat(summary(viewer, "pipeline")).hasText("2 open deals worth €1,250.00 in Sales.");
+        check(viewer, "viewer");
+
+        Page manager = signIn("mia@acme.test");
+        assertThat(manager.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("My team"))).isChecked();
+        assertThat(manager.getByRole(AriaRole.RADIO)).hasCount(3);
+        assertThat(summary(manager, "pipeline")).hasText("2 open deals worth €1,250.00 in Sales."); // Alice's, of the team
+        assertThat(summary(manager, "winRate")).hasText("Win rate 0% over 12 months: 0 deals won, 1 lost.");
+        manager.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Mine")).check();
+        assertThat(summary(manager, "activity")).hasText("0 calls, 0 meetings, 0 emails and 0 tasks completed by 0 people over 12 months.");
+        assertThat(manager.getByText("No calls, meetings, emails or completed tasks in this period.")).isVisible();
+        check(manager, "manager-mine");
         assertThat(consoleErrors).isEmpty();
     }
 
