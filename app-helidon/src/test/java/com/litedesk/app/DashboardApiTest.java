@@ -117,6 +117,30 @@ class DashboardApiTest {
     }
 
     @Test
+    void theSqliteStoreGivesTheSameFigures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (TestServer disk = TestServer.onDisk(dir, Map.of())) {
+            String token = disk.ownerToken();
+            String user = disk.tokenFor("sam@acme.test", Role.USER, null);
+            for (String[] d : new String[][] {{token, "lead", "100.10"}, {token, "lead", "0.20"}, {user, "proposal", "50"}, {token, "proposal", "7"}}) {
+                var created = disk.post("/api/deals", d[0], Map.of("title", "D", "value", new java.math.BigDecimal(d[2]), "currency", "EUR",
+                        "stageId", d[1], "expectedCloseDate", NEXT_MONTH.toString()));
+                assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+            }
+            String lost = disk.post("/api/deals", user, Map.of("title", "L", "value", 1, "currency", "EUR")).json().get("id").asText();
+            disk.post("/api/deals/" + lost + "/move", user, Map.of("stageId", "lost"));
+            JsonNode all = disk.get("/api/dashboard?scope=all", token).json();
+            assertThat(stage(all, "lead").get("value").get("EUR").decimalValue()).isEqualByComparingTo("100.30");
+            assertThat(stage(all, "proposal").get("count").asLong()).isEqualTo(2);
+            assertThat(all.get("forecast").get(1).get("weighted").get("EUR").decimalValue()).isEqualByComparingTo("38.53"); // 10.01 + 0.02 + 25 + 3.50
+            assertThat(all.get("winRate").get("lost").asLong()).isEqualTo(1);
+            JsonNode mine = disk.get("/api/dashboard", user).json();
+            assertThat(stage(mine, "lead").get("count").asLong()).isZero();
+            assertThat(stage(mine, "proposal").get("value").get("EUR").decimalValue()).isEqualByComparingTo("50");
+            assertThat(mine.get("winRate").get("percent").decimalValue()).isEqualByComparingTo("0.0");
+        }
+    }
+
+    @Test
     void badParametersAreAnsweredWithAProblemAndNoTokenWith401() {
         for (String query : new String[] {"months=0", "months=25", "months=twelve", "scope=ours", "pipelineId=nope"}) {
             var bad = server.get("/api/dashboard?" + query, owner);

@@ -14,7 +14,8 @@ import java.util.Locale;
  * role is there for instead. A User sees their own figures (the default) or everyone's; a Manager their team's (the
  * default), their own or everyone's; an Owner or Admin everyone's (the default), their own or their team's; a Viewer,
  * who owns nothing, everyone's only. "My team" is offered only to someone in a team. Asking for a scope the role is
- * not offered is refused (FORBIDDEN, audited).
+ * not offered is refused (FORBIDDEN, audited). Activity is broken down per user in every scope: everyone reads every
+ * activity and task in lists already, so the breakdown tells nobody what they could not read.
  */
 public enum DashboardScope {
     MINE, TEAM, ALL;

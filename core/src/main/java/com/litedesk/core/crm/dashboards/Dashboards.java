@@ -7,15 +7,16 @@ import com.litedesk.core.crm.pipelines.Pipelines;
 import com.litedesk.core.records.RecordContext;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.ActivityRepository;
-import com.litedesk.ports.crm.Deal;
 import com.litedesk.ports.crm.DealRepository;
 import com.litedesk.ports.crm.DealStatus;
 import com.litedesk.ports.crm.Pipeline;
 import com.litedesk.ports.crm.Stage;
+import com.litedesk.ports.crm.StageKind;
 import com.litedesk.ports.crm.StageTotals;
 import com.litedesk.ports.crm.TaskRepository;
 import com.litedesk.ports.crm.TaskStatus;
 import com.litedesk.ports.store.Condition;
+import com.litedesk.ports.store.Entity;
 import com.litedesk.ports.store.Operator;
 import com.litedesk.ports.store.Page;
 import com.litedesk.ports.store.Query;
@@ -105,7 +106,7 @@ public final class Dashboards {
         if (scope == DashboardScope.ALL) {
             // a stage's kind fixes its deals' status: the totals of the open stages are those of the open deals
             for (StageTotals t : deals.stageTotals(pipeline.id())) {
-                boolean open = pipeline.stage(t.stageId()).map(s -> s.kind() == com.litedesk.ports.crm.StageKind.OPEN).orElse(false);
+                boolean open = pipeline.stage(t.stageId()).map(s -> s.kind() == StageKind.OPEN).orElse(false);
                 if (open) {
                     figures.stageTotals(t.stageId(), t.count(), t.valueByCurrency());
                 }
@@ -154,7 +155,7 @@ public final class Dashboards {
     }
 
     /** Every record matching, page by page in id order. */
-    private static <T extends com.litedesk.ports.store.Entity> void forEach(Repository<T> store, List<Condition> where, Consumer<T> sink) {
+    private static <T extends Entity> void forEach(Repository<T> store, List<Condition> where, Consumer<T> sink) {
         Query query = Query.where(where, PAGE);
         while (true) {
             Page<T> page = store.list(query);

@@ -7,6 +7,7 @@ import com.litedesk.ports.crm.Stage;
 import com.litedesk.ports.crm.StageKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ final class DealFigures {
 
     List<Dashboard.MonthForecast> forecast() {
         List<Dashboard.MonthForecast> out = new ArrayList<>();
-        List<java.time.LocalDate> days = ahead.days();
+        List<LocalDate> days = ahead.days();
         for (int i = 0; i < days.size(); i++) {
             out.add(new Dashboard.MonthForecast(days.get(i), forecastCounts[i], forecastValues.get(i)));
         }
@@ -106,7 +107,7 @@ final class DealFigures {
 
     Dashboard.WinRate winRate() {
         List<Dashboard.MonthWinRate> months = new ArrayList<>();
-        List<java.time.LocalDate> days = period.days();
+        List<LocalDate> days = period.days();
         long allWon = 0;
         long allLost = 0;
         for (int i = 0; i < days.size(); i++) {
@@ -119,7 +120,7 @@ final class DealFigures {
 
     List<Dashboard.MonthWins> wonByMonth() {
         List<Dashboard.MonthWins> out = new ArrayList<>();
-        List<java.time.LocalDate> days = period.days();
+        List<LocalDate> days = period.days();
         for (int i = 0; i < days.size(); i++) {
             out.add(new Dashboard.MonthWins(days.get(i), won[i], wonValues.get(i)));
         }
