@@ -166,19 +166,19 @@ const Dashboard = {
         <section class="panel" aria-labelledby="dash-pipeline-h" data-chart="pipeline"><h2 id="dash-pipeline-h">Pipeline value by stage</h2>
           <p class="summary">{{ shown.pipeline.summary }}</p>
           <p v-if="shown.pipeline.empty" class="hint">No open deals in this pipeline yet.</p>
-          <data-chart v-else type="bar" :labels="shown.pipeline.labels" :series="shown.pipeline.series" :format="shown.money" :tick="shown.axis" :description="shown.pipeline.summary"></data-chart></section>
+          <data-chart v-else type="bar" :labels="shown.pipeline.labels" :series="shown.pipeline.series" :format="shown.money" :tick="shown.axis" :legend="false" :description="shown.pipeline.summary"></data-chart></section>
         <section class="panel" aria-labelledby="dash-forecast-h" data-chart="forecast"><h2 id="dash-forecast-h">Weighted forecast by close month</h2>
           <p class="summary">{{ shown.forecast.summary }}</p>
           <p v-if="shown.forecast.empty" class="hint">No open deals are expected to close in the coming months.</p>
-          <data-chart v-else type="bar" :labels="shown.forecast.labels" :series="shown.forecast.series" :format="shown.money" :tick="shown.axis" :description="shown.forecast.summary"></data-chart></section>
+          <data-chart v-else type="bar" :labels="shown.forecast.labels" :series="shown.forecast.series" :format="shown.money" :tick="shown.axis" :legend="false" :description="shown.forecast.summary"></data-chart></section>
         <section class="panel" aria-labelledby="dash-winrate-h" data-chart="winRate"><h2 id="dash-winrate-h">Win rate</h2>
           <p class="summary">{{ shown.winRate.summary }}</p>
           <p v-if="shown.winRate.empty" class="hint">No deals were won or lost in this period.</p>
-          <data-chart v-else type="line" :labels="shown.winRate.labels" :series="shown.winRate.series" :max="100" :format="percent" :description="shown.winRate.summary"></data-chart></section>
+          <data-chart v-else type="line" :labels="shown.winRate.labels" :series="shown.winRate.series" :max="100" :format="percent" :legend="false" :description="shown.winRate.summary"></data-chart></section>
         <section class="panel" aria-labelledby="dash-won-h" data-chart="won"><h2 id="dash-won-h">Deals won over time</h2>
           <p class="summary">{{ shown.won.summary }}</p>
           <p v-if="shown.won.empty" class="hint">No deals were won in this period.</p>
-          <data-chart v-else type="bar" :labels="shown.won.labels" :series="shown.won.series" :format="shown.money" :tick="shown.axis" :description="shown.won.summary"></data-chart></section>
+          <data-chart v-else type="bar" :labels="shown.won.labels" :series="shown.won.series" :format="shown.money" :tick="shown.axis" :legend="false" :description="shown.won.summary"></data-chart></section>
         <section class="panel wide" aria-labelledby="dash-activity-h" data-chart="activity"><h2 id="dash-activity-h">Activity by user</h2>
           <p class="summary">{{ shown.activity.summary }}</p>
           <p v-if="shown.activity.empty" class="hint">No calls, meetings, emails or completed tasks in this period.</p>

@@ -2,12 +2,13 @@
 // page and again whenever its data change. The canvas is an image to assistive technology, named by `description`:
 // say in it what the chart shows ("Win rate 42 % over 12 months"). `format` writes a value for the axis and the
 // tooltips (money, a percentage), `tick` the axis alone when it should be shorter (money without cents); `max` fixes
-// the top of the axis (100 for percentages); `whole` keeps the axis to whole numbers (counts).
+// the top of the axis (100 for percentages); `whole` keeps the axis to whole numbers (counts); `legend` false hides
+// the legend of a chart whose heading already names its one series.
 import { h, ref, watch, onMounted, onUnmounted, nextTick } from 'vue';
 
 export const DataChart = {
   props: { type: { type: String, default: 'line' }, labels: Array, series: Array, description: String,
-    format: Function, tick: Function, max: Number, whole: Boolean },
+    format: Function, tick: Function, max: Number, whole: Boolean, legend: { type: Boolean, default: true } },
   setup(props) {
     const canvas = ref(null);
     let chart = null;
@@ -29,7 +30,7 @@ export const DataChart = {
         elements: { point: { radius: 4 } },
         scales: { y, x: { ticks: { color: text } } },
         plugins: {
-          legend: { display: props.series.length > 1, labels: { color: text } },
+          legend: { display: props.legend, labels: { color: text } },
           tooltip: { callbacks: { label: c => c.dataset.label + ': ' + write(c.parsed.y) } },
         },
       };
