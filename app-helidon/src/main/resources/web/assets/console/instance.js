@@ -4,7 +4,7 @@ import { ref, computed, onUnmounted } from 'vue';
 import { useRoute } from 'vue-router';
 import { api, isAdmin } from '/assets/console/session.js';
 import { stateName, stepName, took } from '/assets/console/words.js';
-import { DataChart } from '/assets/console/charts.js';
+import { DataChart } from '/assets/shared/charts.js';
 import { Backups } from '/assets/console/backups.js';
 import { confirmAction } from '/assets/shared/confirm.js';
 

@@ -2,7 +2,7 @@
 import { ref, computed } from 'vue';
 import { api } from '/assets/console/session.js';
 import { stateName, size } from '/assets/console/words.js';
-import { DataChart } from '/assets/console/charts.js';
+import { DataChart } from '/assets/shared/charts.js';
 
 export const Metrics = {
   components: { DataChart },

@@ -15,6 +15,7 @@ import { ResetPassword } from '/assets/crm/reset-password.js';
 import { GlobalSearch } from '/assets/crm/search.js';
 import * as resetPassword from '/assets/crm/reset-password.js';
 import * as login from '/assets/crm/login.js';
+import * as dashboard from '/assets/crm/dashboard.js';
 import * as contacts from '/assets/crm/contacts.js';
 import * as companies from '/assets/crm/companies.js';
 import * as deals from '/assets/crm/deals.js';
@@ -26,7 +27,7 @@ import * as account from '/assets/crm/account.js';
 import * as settings from '/assets/crm/settings.js';
 import { brand, loadBrand, pageTitle } from '/assets/crm/brand.js';
 
-const screens = [login, resetPassword, contacts, companies, deals, tasks, pipelines, users, audit, settings, account];
+const screens = [login, resetPassword, dashboard, contacts, companies, deals, tasks, pipelines, users, audit, settings, account];
 
 const routes = [{ path: '/', redirect: '/contacts' }].concat(...screens.map(s => s.routes));
 const menu = screens.filter(s => s.nav).map(s => s.nav);

@@ -178,6 +178,7 @@ export const RecordPage = {
           <template v-if="type === 'DEAL'">
             <div><dt>Value</dt><dd>{{ money(record.value, record.currency) }}</dd></div>
             <div><dt>Expected close</dt><dd>{{ date(record.expectedCloseDate) || '—' }}</dd></div>
+            <div v-if="record.closedAt"><dt>{{ record.status === 'WON' ? 'Won' : 'Lost' }}</dt><dd>{{ date(record.closedAt) }}</dd></div>
             <div><dt>Probability</dt><dd>{{ stage ? stage.probability + ' % (' + stage.name + ')' : '—' }}</dd></div>
             <div><dt>Company</dt><dd><router-link v-if="company" :to="'/companies/' + company.id">{{ company.name }}</router-link><span v-else>—</span></dd></div>
           </template>

@@ -2,9 +2,10 @@
 
 const locale = undefined; // the browser's own
 
-/** An amount of money, e.g. "€25,000.00" or "25.000,00 €" depending on the browser. */
-export function money(amount, currency) {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'EUR' });
+/** An amount of money, e.g. "€25,000.00" or "25.000,00 €" depending on the browser; `whole`: without cents (an axis). */
+export function money(amount, currency, whole) {
+  const digits = whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'EUR', ...digits });
   return format.format(Number(amount || 0));
 }
 
@@ -81,4 +82,19 @@ export function parseNumber(text) {
     return { error: 'Enter a number, such as ' + example + '.' };
   }
   return { value: Number(digits) };
+}
+
+/** A calendar month (an ISO date, any day of it) as the browser names months, e.g. "Mar 2026". */
+export function month(value) {
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' }).format(new Date(value + 'T00:00:00'));
+}
+
+/** A percentage given as 0–100, e.g. "42.5 %" or "42,5 %" depending on the browser. */
+export function percent(value) {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Number(value || 0) / 100);
+}
+
+/** A count in the browser's digits, e.g. "1,234". */
+export function count(value) {
+  return new Intl.NumberFormat(locale).format(Number(value || 0));
 }

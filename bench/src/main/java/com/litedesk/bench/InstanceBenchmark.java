@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One instance on the embedded database, seeded with contacts, companies and deals over its own
- * API, then measured: p50/p95 of single-record operations, lists, search and the board with 1 and
+ * API, then measured: p50/p95 of single-record operations, lists, search, the board and the dashboard with 1 and
  * with 32 concurrent clients; CSV import throughput; resident memory of the idle process.
  *
  * <p>Run: {@code ./mvnw -q package -DskipTests && ./mvnw -q -pl bench exec:java}
@@ -105,7 +105,11 @@ public final class InstanceBenchmark {
                                 + Bench.q(LAST[ThreadLocalRandom.current().nextInt(LAST.length)].substring(0, 4)), null)),
                         Latencies.measure("global search (5 a kind)", clients, per, i -> api.hit("GET", "/api/search?limit=5&q="
                                 + Bench.q(LAST[ThreadLocalRandom.current().nextInt(LAST.length)].substring(0, 4)), null)),
-                        Latencies.measure("deal board", clients, per, i -> api.hit("GET", "/api/deals/board?pipelineId=sales", null)));
+                        Latencies.measure("deal board", clients, per, i -> api.hit("GET", "/api/deals/board?pipelineId=sales", null)),
+                        // everyone's: the pipeline value from the board totals; mine: the Owner owns every seeded deal, so
+                        // each series pages through all the deals it counts
+                        Latencies.measure("dashboard, everyone (12 months)", clients, per, i -> api.hit("GET", "/api/dashboard?scope=all&months=12", null)),
+                        Latencies.measure("dashboard, mine (12 months)", clients, per, i -> api.hit("GET", "/api/dashboard?scope=mine&months=12", null)));
                 results.forEach(r -> report.add(r.row()));
             }
             System.gc();

@@ -72,6 +72,7 @@ public final class LiteDesk {
     private final Tasks tasks;
     private final Notes notes;
     private final Activities activities;
+    private final com.litedesk.core.crm.dashboards.Dashboards dashboards;
     private final Notifications notifications;
     private final TaskReminders reminders;
     private final Timeline timeline;
@@ -123,6 +124,7 @@ public final class LiteDesk {
         savedViews = new com.litedesk.core.crm.views.SavedViews(r.savedViews(), guard, audit, b.clock, b.ids::newId);
         merges = new com.litedesk.core.crm.duplicates.Merges(guard, contacts, companies,
                 new com.litedesk.core.crm.duplicates.Repointing(r.contacts(), r.deals(), r.notes(), r.tasks(), r.activities()), audit);
+        dashboards = new com.litedesk.core.crm.dashboards.Dashboards(context, pipelines, r.deals(), r.activities(), r.tasks());
         timeline = new Timeline(guard, links, notes, activities, tasks, audit, r.pipelines());
         imports = new Imports(contacts, companies, r.contacts(), r.companies(), r.settings());
         exports = new Exports(contacts, companies, deals, tasks, notes, activities);
@@ -264,6 +266,11 @@ public final class LiteDesk {
     /** Calls, meetings and emails logged against contacts, companies and deals. */
     public Activities activities() {
         return activities;
+    }
+
+    /** Pipeline value, forecast, win rate, activity and wins, for the actor's scope. */
+    public com.litedesk.core.crm.dashboards.Dashboards dashboards() {
+        return dashboards;
     }
 
     /** Each user's own in-app notifications. */

@@ -37,6 +37,8 @@ class EmbeddingExampleTest {
         var board = crm.deals().board(me, null, 10);
         assertThat(board.columns()).filteredOn(c -> c.stage().id().equals("won")).singleElement()
                 .satisfies(c -> assertThat(c.totals().get("GBP")).isEqualByComparingTo("25000"));
+        var figures = crm.dashboards().show(me, com.litedesk.core.crm.dashboards.DashboardScope.MINE, 12, null);
+        assertThat(figures.winRate().won()).isEqualTo(1);
         // no password given: the Owner was invited by mail with a one-time link
         assertThat(mailer.sent).singleElement().satisfies(m -> assertThat(m.text()).contains("/set-password?token="));
         crm.auth().setPassword(mailer.lastLinkToken(), "a-much-longer-secret", null);

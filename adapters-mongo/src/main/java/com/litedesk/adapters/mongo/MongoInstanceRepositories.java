@@ -108,6 +108,7 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         deals.index(Indexes.ascending("pipelineId", "stageId", "rank"));
         deals.index(Indexes.ascending("contactIds"));
         deals.index(Indexes.ascending("companyId"));
+        deals.index(Indexes.ascending("status", "closedAt"));
         var tasks = new Tasks(db);
         tasks.index(Indexes.ascending("assigneeId", "status"));
         tasks.index(Indexes.ascending("linkedRecord.id"));

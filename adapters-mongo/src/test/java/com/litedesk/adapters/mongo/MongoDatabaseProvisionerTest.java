@@ -53,7 +53,7 @@ class MongoDatabaseProvisionerTest {
                         Map.of("score", 42), at, "u1", at, "u1"));
             }
             stores.repositories().deals().insert(new Deal("d1", 3, "Engine", new BigDecimal("25000.50"), "GBP", "sales", "won", "a0",
-                    DealStatus.WON, LocalDate.parse("2026-04-30"), List.of("c00001"), null, "u1", null, Map.of(), at, "u1", at, "u1"));
+                    DealStatus.WON, at, LocalDate.parse("2026-04-30"), List.of("c00001"), null, "u1", null, Map.of(), at, "u1", at, "u1"));
         }
 
         var dump = new ByteArrayOutputStream();

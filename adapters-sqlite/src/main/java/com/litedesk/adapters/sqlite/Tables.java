@@ -49,7 +49,7 @@ final class Tables {
     static final Table<Pipeline> PIPELINES = Table.of(Catalog.PIPELINES).index("isDefault").build();
     static final Table<Deal> DEALS = Table.of(Catalog.DEALS)
             .index("pipelineId", "stageId", "rank").index("pipelineId")
-            .index("title").index("value").index("status").index("expectedCloseDate").index("companyId").index("ownerId")
+            .index("title").index("value").index("status").index("status", "closedAt").index("expectedCloseDate").index("companyId").index("ownerId")
             .index("teamId").index("updatedAt")
             .list("contactIds").hook(new DealTotals()).build();
     static final Table<Task> TASKS = Table.of(Catalog.TASKS)

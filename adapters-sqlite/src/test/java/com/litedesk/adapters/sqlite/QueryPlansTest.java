@@ -18,12 +18,14 @@ import com.litedesk.core.platform.demo.DemoRequests;
 import com.litedesk.core.platform.instances.Instances;
 import com.litedesk.ports.crm.RecordType;
 import com.litedesk.ports.identity.Role;
+import com.litedesk.ports.crm.DealStatus;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Operator;
 import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.SortKey;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -203,6 +205,23 @@ class QueryPlansTest {
                 Condition.eq("userId", "u1")), 100));
         check("the shared views of a list", Tables.SAVED_VIEWS, Query.where(List.of(Condition.eq("list", "contacts"),
                 Condition.eq("shared", true)), 100));
+        // dashboards: each read pages in id order through a range of an index (so may sort its page)
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        Instant end = Instant.parse("2027-01-01T00:00:00Z");
+        for (List<Condition> whose : List.of(List.<Condition>of(), List.of(Condition.eq("ownerId", "u1")), List.of(Condition.eq("teamId", "t1")))) {
+            check("open deals of a pipeline " + whose, Tables.DEALS, Query.where(with(whose, Condition.eq("pipelineId", "sales"),
+                    Condition.eq("status", DealStatus.OPEN)), 500), false, true);
+            check("deals expected to close " + whose, Tables.DEALS, Query.where(with(whose, Condition.eq("status", DealStatus.OPEN),
+                    Condition.of("expectedCloseDate", Operator.GTE, LocalDate.parse("2026-01-01")),
+                    Condition.of("expectedCloseDate", Operator.LT, LocalDate.parse("2026-07-01"))), 500), false, true);
+            check("deals closed in a period " + whose, Tables.DEALS, Query.where(with(whose, Condition.of("status", Operator.IN,
+                    List.of(DealStatus.WON, DealStatus.LOST)), Condition.of("closedAt", Operator.GTE, start),
+                    Condition.of("closedAt", Operator.LT, end)), 500), false, true);
+            check("activities of a period " + whose, Tables.ACTIVITIES, Query.where(with(whose, Condition.of("occurredAt", Operator.GTE, start),
+                    Condition.of("occurredAt", Operator.LT, end)), 500), false, true);
+        }
+        check("tasks completed in a period", Tables.TASKS, Query.where(List.of(Condition.eq("status", com.litedesk.ports.crm.TaskStatus.DONE),
+                Condition.of("completedAt", Operator.GTE, start), Condition.of("completedAt", Operator.LT, end)), 500), false, true);
         // users
         listAndNext("users", Tables.USERS, list(Users.FIELDS, null, null, null, List.of()));
         everySort("users", Tables.USERS, Users.FIELDS, "name", "role");
@@ -231,5 +250,11 @@ class QueryPlansTest {
         check("refresh tokens of a user", Tables.REFRESH_TOKENS, Query.where(List.of(Condition.eq("userId", "u1")), 100));
 
         assertThat(failures).as("queries that scan a table or sort their result (with their plans)").isEmpty();
+    }
+
+    private static List<Condition> with(List<Condition> whose, Condition... more) {
+        List<Condition> all = new java.util.ArrayList<>(whose);
+        all.addAll(List.of(more));
+        return all;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 /** Before/after summaries of a record for the audit log: the fields that changed, as text. */
 public final class Changes {
 
-    private static final Set<String> SKIPPED = Set.of("version", "updatedAt", "updatedBy", "createdAt", "createdBy", "rank");
+    private static final Set<String> SKIPPED = Set.of("version", "updatedAt", "updatedBy", "createdAt", "createdBy", "rank", "closedAt");
     private static final int MAX_VALUE = 200;
 
     private Changes() {

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * An opportunity on a pipeline. {@code rank} orders the deals of one stage on the board
- * (lexicographic string order); {@code status} always follows the kind of {@code stageId}.
+ * (lexicographic string order); {@code status} always follows the kind of {@code stageId}. {@code closedAt} is when
+ * the deal last became won or lost (null while it is open): what win rates and "won per month" count by.
  */
 public record Deal(
         String id,
@@ -23,6 +24,7 @@ public record Deal(
         String stageId,
         String rank,
         DealStatus status,
+        @Nullable Instant closedAt,
         @Nullable LocalDate expectedCloseDate,
         List<String> contactIds,
         @Nullable String companyId,

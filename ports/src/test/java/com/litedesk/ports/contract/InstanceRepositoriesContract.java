@@ -87,7 +87,7 @@ public abstract class InstanceRepositoriesContract {
         assertThat((BigDecimal) back.customFields().get("score")).isEqualByComparingTo("4.50");
         assertThat(back.customFields()).containsEntry("vip", true).containsEntry("since", "2020-01-01");
 
-        Deal d = new Deal("d1", 3, "Big", new BigDecimal("1234.56"), "EUR", "p", "s", "t0i", DealStatus.WON, LocalDate.parse("2026-05-06"),
+        Deal d = new Deal("d1", 3, "Big", new BigDecimal("1234.56"), "EUR", "p", "s", "t0i", DealStatus.WON, T0, LocalDate.parse("2026-05-06"),
                 List.of("c1"), null, "owner", null, Map.of(), T0, "x", T0, "x");
         stores.deals().insert(d);
         Deal dealBack = stores.deals().findById("d1").orElseThrow();
@@ -236,7 +236,7 @@ public abstract class InstanceRepositoriesContract {
     void numbersDatesAndEnumsCompareByValue() {
         for (int i = 0; i < 5; i++) {
             stores.deals().insert(new Deal("d" + i, 1, "D" + i, new BigDecimal(i * 100 + ".50"), "EUR", "p", i < 3 ? "s1" : "s2", "r" + i,
-                    i == 4 ? DealStatus.WON : DealStatus.OPEN, LocalDate.parse("2026-0" + (i + 1) + "-15"), List.of(), null, "o", null, Map.of(),
+                    i == 4 ? DealStatus.WON : DealStatus.OPEN, i == 4 ? T0 : null, LocalDate.parse("2026-0" + (i + 1) + "-15"), List.of(), null, "o", null, Map.of(),
                     T0, "x", T0, "x"));
         }
         List<String> bigOnes = stores.deals().list(Query.where(List.of(Condition.of("value", Operator.GT, new BigDecimal("150"))), 10))
@@ -254,13 +254,37 @@ public abstract class InstanceRepositoriesContract {
     }
 
     @Test
+    void closedDealsAreFoundByStatusAndCloseTimeAPageAtATime() {
+        DealStatus[] statuses = {DealStatus.WON, DealStatus.LOST, DealStatus.OPEN};
+        for (int i = 0; i < 9; i++) {
+            DealStatus status = statuses[i % 3];
+            Instant closedAt = status == DealStatus.OPEN ? null : T0.plusSeconds(86_400L * i);
+            stores.deals().insert(new Deal("c" + i, 1, "C" + i, BigDecimal.TEN, "EUR", "p", "s", "r" + i, status, closedAt, null,
+                    List.of(), null, i < 5 ? "o1" : "o2", i < 5 ? "north" : null, Map.of(), T0, "x", T0, "x"));
+        }
+        List<Condition> closedFromDay1 = List.of(Condition.of("status", Operator.IN, List.of(DealStatus.WON, DealStatus.LOST)),
+                Condition.of("closedAt", Operator.GTE, T0.plusSeconds(86_400)), Condition.of("closedAt", Operator.LT, T0.plusSeconds(86_400L * 8)));
+        Query first = Query.where(closedFromDay1, 2);
+        var page = stores.deals().list(first);
+        assertThat(page.items()).extracting(Deal::id).containsExactly("c1", "c3");
+        assertThat(page.hasMore()).isTrue();
+        var next = stores.deals().list(first.withAfter(List.of("c3")));
+        assertThat(next.items()).extracting(Deal::id).containsExactly("c4", "c6");
+        assertThat(stores.deals().list(first.withAfter(List.of("c6"))).items()).extracting(Deal::id).containsExactly("c7");
+        List<Condition> teams = new java.util.ArrayList<>(closedFromDay1);
+        teams.add(Condition.eq("teamId", "north"));
+        assertThat(stores.deals().count(teams)).isEqualTo(3);
+        assertThat(stores.deals().findById("c0").orElseThrow().closedAt()).isEqualTo(T0);
+    }
+
+    @Test
     void stageTotalsFollowMovesEditsAndDeletesExactly() {
         for (int i = 0; i < 3; i++) {
             stores.deals().insert(new Deal("t" + i, 1, "T" + i, new BigDecimal(i == 2 ? "0.125" : "1000000000000.10"), "EUR", "p", "s1", "r" + i,
-                    DealStatus.OPEN, null, List.of(), null, "o", null, Map.of(), T0, "x", T0, "x"));
+                    DealStatus.OPEN, null, null, List.of(), null, "o", null, Map.of(), T0, "x", T0, "x"));
         }
         Deal moved = stores.deals().findById("t0").orElseThrow();
-        stores.deals().replace(new Deal("t0", 2, moved.title(), moved.value(), "USD", "p", "s2", "r9", DealStatus.OPEN, null, List.of(), null,
+        stores.deals().replace(new Deal("t0", 2, moved.title(), moved.value(), "USD", "p", "s2", "r9", DealStatus.OPEN, null, null, List.of(), null,
                 "o", null, Map.of(), T0, "x", T0, "x"), 1);
         stores.deals().delete("t1", 1);
         var totals = stores.deals().stageTotals("p");

@@ -8,6 +8,9 @@ import com.litedesk.core.LiteDesk;
 import com.litedesk.core.crm.activities.ActivityDraft;
 import com.litedesk.core.crm.companies.CompanyDraft;
 import com.litedesk.core.crm.contacts.ContactDraft;
+import com.litedesk.core.crm.dashboards.Dashboard;
+import com.litedesk.core.crm.dashboards.DashboardScope;
+import com.litedesk.core.crm.dashboards.Dashboards;
 import com.litedesk.core.crm.deals.DealBoard;
 import com.litedesk.core.crm.deals.DealDraft;
 import com.litedesk.core.crm.notes.NoteDraft;
@@ -73,6 +76,15 @@ public final class CrmResources implements HttpService {
                         return Reply.ok(moved).withVersion(moved.version());
                     });
                 });
+        api.route(rules, Route.get("/api/dashboard", "Dashboard figures for a scope and period: pipeline value by stage, "
+                                + "weighted forecast, win rate, activity by user, deals won per month")
+                        .id("getDashboard").returns(Dashboard.class)
+                        .query(Route.Param.text("scope", "mine, team or all (else the role's default: mine for a User, team for a "
+                                        + "Manager, all for the others); a scope the role is not offered is refused"),
+                                Route.Param.number("months", "How many months, the current one included", 1, Dashboards.MAX_MONTHS, 12),
+                                Route.Param.text("pipelineId", "The pipeline of the value by stage (else the default one)")),
+                call -> Reply.ok(crm.dashboards().show(call.actor(), DashboardScope.parse(call.query("scope")),
+                        call.intQuery("months", 12, 1, Dashboards.MAX_MONTHS), call.query("pipelineId"))));
         new RecordResource<>(api, crm, crm.tasks(), Task.class, TaskDraft.class, RecordType.TASK, "/api/tasks", false)
                 .routing(rules, r -> {
                     api.route(r, Route.get("/api/tasks/mine", "My open tasks").id("listMyTasks").listed().returns(Route.pageOf(Task.class)),

@@ -24,6 +24,7 @@ import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.SortKey;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
 
     public static final FieldSet FIELDS = FieldSet.builder()
             .text("title").decimal("value").text("currency").text("pipelineId").text("stageId")
-            .enumeration("status", DealStatus.class).date("expectedCloseDate").textList("contactIds")
+            .enumeration("status", DealStatus.class).instant("closedAt").date("expectedCloseDate").textList("contactIds")
             .text("companyId").text("ownerId").text("teamId")
             .fullTextSearch()
             .build();
@@ -81,8 +82,13 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
         var custom = customFields.check(RecordType.DEAL, d.customFields(), v);
         v.throwIfInvalid();
         return new Deal(b.id(), b.version(), title, value, currency, pipeline.id(), stage.id(), Ranks.initial(b.id()),
-                DealStatus.of(stage.kind()), d.expectedCloseDate(), contactIds, d.companyId(), b.ownerId(), b.teamId(),
+                DealStatus.of(stage.kind()), closedAt(DealStatus.of(stage.kind()), b), d.expectedCloseDate(), contactIds, d.companyId(), b.ownerId(), b.teamId(),
                 custom, b.createdAt(), b.createdBy(), b.updatedAt(), b.updatedBy());
+    }
+
+    /** A deal created won or lost closed when it was created; {@link #withPosition} keeps the time across edits. */
+    private static Instant closedAt(DealStatus status, RecordBase b) {
+        return status == DealStatus.OPEN ? null : b.updatedAt();
     }
 
     private Pipeline findPipeline(Validation v, String id) {
@@ -129,7 +135,7 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
         boolean moved = !rebuilt.stageId().equals(current.stageId()) || !rebuilt.pipelineId().equals(current.pipelineId());
         // an edit keeps the board position; a stage change through an edit goes to the end of the new stage
         String rank = moved ? Ranks.between(lastRank(rebuilt.pipelineId(), rebuilt.stageId()), null) : current.rank();
-        return withPosition(rebuilt, rebuilt.pipelineId(), rebuilt.stageId(), rank, rebuilt.status(), rebuilt.version(),
+        return withPosition(rebuilt, current, rebuilt.pipelineId(), rebuilt.stageId(), rank, rebuilt.status(), rebuilt.version(),
                 rebuilt.updatedAt(), rebuilt.updatedBy());
     }
 
@@ -166,7 +172,7 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
             throw LiteDeskException.invalid("position", "must be between 0 and 10000");
         }
         String rank = rankAt(pipeline.id(), stage.id(), position, dealId);
-        Deal moved = withPosition(current, pipeline.id(), stage.id(), rank, DealStatus.of(stage.kind()),
+        Deal moved = withPosition(current, current, pipeline.id(), stage.id(), rank, DealStatus.of(stage.kind()),
                 current.version() + 1, context.now(), actor.userId());
         deals.replace(moved, current.version());
         Map<String, String> before = new LinkedHashMap<>();
@@ -222,9 +228,12 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
                 List.of(SortKey.desc("rank")), null, 1)).items().stream().map(Deal::rank).findFirst().orElse(null);
     }
 
-    private static Deal withPosition(Deal d, String pipelineId, String stageId, String rank, DealStatus status,
-                                     long version, java.time.Instant at, String by) {
-        return new Deal(d.id(), version, d.title(), d.value(), d.currency(), pipelineId, stageId, rank, status,
+    /** {@code before}: the deal as stored, whose close time stays while it stays won (or lost). */
+    private static Deal withPosition(Deal d, Deal before, String pipelineId, String stageId, String rank, DealStatus status,
+                                     long version, Instant at, String by) {
+        Instant closedAt = status == DealStatus.OPEN ? null : status == before.status() && before.closedAt() != null
+                ? before.closedAt() : at;
+        return new Deal(d.id(), version, d.title(), d.value(), d.currency(), pipelineId, stageId, rank, status, closedAt,
                 d.expectedCloseDate(), d.contactIds(), d.companyId(), d.ownerId(), d.teamId(), d.customFields(),
                 d.createdAt(), d.createdBy(), at, by);
     }

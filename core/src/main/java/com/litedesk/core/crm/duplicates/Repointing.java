@@ -68,13 +68,13 @@ public final class Repointing {
     }
 
     private static Deal withContacts(Deal d, List<String> contactIds) {
-        return new Deal(d.id(), d.version() + 1, d.title(), d.value(), d.currency(), d.pipelineId(), d.stageId(), d.rank(), d.status(),
+        return new Deal(d.id(), d.version() + 1, d.title(), d.value(), d.currency(), d.pipelineId(), d.stageId(), d.rank(), d.status(), d.closedAt(),
                 d.expectedCloseDate(), contactIds, d.companyId(), d.ownerId(), d.teamId(), d.customFields(), d.createdAt(), d.createdBy(),
                 d.updatedAt(), d.updatedBy());
     }
 
     private static Deal withCompany(Deal d, String companyId) {
-        return new Deal(d.id(), d.version() + 1, d.title(), d.value(), d.currency(), d.pipelineId(), d.stageId(), d.rank(), d.status(),
+        return new Deal(d.id(), d.version() + 1, d.title(), d.value(), d.currency(), d.pipelineId(), d.stageId(), d.rank(), d.status(), d.closedAt(),
                 d.expectedCloseDate(), d.contactIds(), companyId, d.ownerId(), d.teamId(), d.customFields(), d.createdAt(), d.createdBy(),
                 d.updatedAt(), d.updatedBy());
     }

@@ -19,7 +19,7 @@ final class ChangeWords {
             Map.entry("industry", "the industry"), Map.entry("name", "the name"), Map.entry("stageId", "the stage"),
             Map.entry("pipelineId", "the pipeline"), Map.entry("status", "the status"), Map.entry("address", "the address"),
             Map.entry("rank", "the position on the board"));
-    private static final Set<String> UNSAID = Set.of("version", "updatedAt", "updatedBy", "rank");
+    private static final Set<String> UNSAID = Set.of("version", "updatedAt", "updatedBy", "rank", "closedAt");
 
     private ChangeWords() {
     }
