@@ -30,6 +30,20 @@ class RateLimitTest {
     }
 
     @Test
+    void pagesAndTheirFilesAreNotCountedSoThatReloadingTheCrmNeverLeavesABlankPage() {
+        try (TestServer server = TestServer.inMemory(Map.of("LITEDESK_RATE_LIMIT_PER_MINUTE", Integer.toString(PER_MINUTE)))) {
+            assertThat(anonymousUntilLimited(server, Map.of())).isBetween(2, PER_MINUTE + 1);
+            for (int i = 0; i < PER_MINUTE * 3; i++) {
+                for (String path : java.util.List.of("/", "/assets/ui.css", "/assets/crm/main.js", "/webjars/vue/dist/vue.esm-browser.prod.js")) {
+                    assertThat(server.raw("GET", path, null, null, null, Map.of()).status()).as(path).isEqualTo(200);
+                }
+            }
+            assertThat(server.send("GET", "/api/contacts?limit=1", null, null, Map.of()).status()).as("the API is still limited").isEqualTo(429);
+            assertThat(server.raw("POST", "/api/auth/login", null, "{}", "application/json", Map.of()).status()).isEqualTo(429);
+        }
+    }
+
+    @Test
     void anAnonymousFloodExhaustsOnlyItsOwnAddressNeverTheUsersOfTheInstance() {
         try (TestServer server = TestServer.inMemory(Map.of("LITEDESK_RATE_LIMIT_PER_MINUTE", Integer.toString(PER_MINUTE)))) {
             String owner = server.ownerToken();

@@ -394,7 +394,10 @@ class UiJourneyTest {
         for (String url : List.of(base("localhost") + "/", base("localhost") + "/console/", base("localhost") + "/console/")) {
             page.navigate(url); // warm-up
         }
-        for (var entry : Map.of("demo form", base("localhost") + "/", "console sign-in", base("localhost") + "/console/#/login").entrySet()) {
+        server.provision(server.adminToken(), "loadco", "lo@loadco.test");
+        page.navigate(base("loadco.localhost") + "/#/login"); // warm-up of the CRM
+        for (var entry : Map.of("demo form", base("localhost") + "/", "console sign-in", base("localhost") + "/console/#/login",
+                "CRM sign-in", base("loadco.localhost") + "/#/login").entrySet()) {
             long best = Long.MAX_VALUE;
             long worst = 0;
             for (int i = 0; i < 5; i++) {
@@ -413,6 +416,6 @@ class UiJourneyTest {
         context.close();
         Files.write(Path.of("target", "ui-first-load.txt"), lines);
         System.out.println(String.join("\n", lines));
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
     }
 }

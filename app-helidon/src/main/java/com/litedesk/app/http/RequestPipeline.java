@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * <p>Rate limits are buckets per caller: an authenticated request (a bearer token this server signed) counts
  * against its user, anything else against the client's address. A user's bucket holds the plan's requests per
  * minute (or the per-client limit when the plan sets none); an address's bucket the smaller of the two. So one
- * anonymous client can exhaust only its own budget, never the instance's for every user.
+ * anonymous client can exhaust only its own budget, never the instance's for every user. Pages and their static files
+ * are not counted: the limits are the API's.
  */
 public final class RequestPipeline implements Filter {
 
@@ -127,7 +128,7 @@ public final class RequestPipeline implements Filter {
 
     private Long limited(RoutingRequest req, String client) {
         String path = req.path().path();
-        if (path.equals("/health") || path.equals("/health/status")) {
+        if (path.equals("/health") || path.equals("/health/status") || isPageOrAsset(req, path)) {
             return null;
         }
         int plan = Math.max(0, perCallerCeiling.getAsInt());
@@ -145,6 +146,20 @@ public final class RequestPipeline implements Filter {
         Limit limit = callers.compute(key, (k, known) -> known != null && known.perMinute() == perMinute
                 ? known : new Limit(bucket(perMinute), perMinute)); // the plan changed: its new limit applies at once
         return take(limit.bucket());
+    }
+
+    /**
+     * The pages and their scripts, styles and images: static files served from the jar, which a browser fetches by the
+     * dozen on every first load. They do not count against a caller's requests per minute (which are for the API), or a
+     * few reloads in a minute would leave a person a blank page.
+     */
+    private static boolean isPageOrAsset(RoutingRequest req, String path) {
+        String method = req.prologue().method().text();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return false;
+        }
+        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/internal") || path.startsWith("/openapi")
+                || path.startsWith("/metrics"));
     }
 
     /** The user of a valid bearer token (signature and expiry checked, nothing read), or null. */
