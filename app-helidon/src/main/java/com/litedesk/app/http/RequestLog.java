@@ -37,7 +37,7 @@ public final class RequestLog {
 
     public void request(String requestId, String instance, String method, String path, int status, long nanos, String client) {
         StringBuilder line = new StringBuilder(160);
-        String ts = Instant.now().toString();
+        String ts = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
         double ms = Math.round(nanos / 10_000.0) / 100.0;
         if (format == Format.JSON) {
             line.append("{\"ts\":\"").append(ts).append("\",\"requestId\":");
