@@ -7,6 +7,7 @@ import { ListView } from '/assets/crm/list-view.js';
 import { userName } from '/assets/crm/names.js';
 import { date } from '/assets/shared/format.js';
 import { possibleDuplicates, DuplicateWarning } from '/assets/crm/duplicates.js';
+import { customFieldsOf, editedValues, changedValues, CustomFieldInputs } from '/assets/crm/custom-values.js';
 
 const TEXT = ['eq', 'ne', 'prefix'];
 
@@ -34,9 +35,15 @@ export const companyList = {
 };
 
 const Companies = {
-  components: { ListView, DuplicateWarning },
+  components: { ListView, DuplicateWarning, CustomFieldInputs },
   setup() {
     const draft = reactive({ name: '', domain: '' });
+    const custom = ref([]);
+    const customValues = reactive({});
+    customFieldsOf('COMPANY').then(defs => {
+      custom.value = defs;
+      Object.assign(customValues, editedValues(defs, {}));
+    });
     const errors = ref({});
     const listKey = ref(0);
     const candidates = ref([]);
@@ -50,14 +57,20 @@ const Companies = {
       }
       candidates.value = [];
       try {
-        await api.post('/api/companies', { name: draft.name, domain: draft.domain || null });
+        const values = changedValues(custom.value, customValues);
+        if (values.errors) {
+          errors.value = values.errors;
+          return;
+        }
+        await api.post('/api/companies', { name: draft.name, domain: draft.domain || null, customFields: values.values });
+        Object.assign(customValues, editedValues(custom.value, {}));
         Object.assign(draft, { name: '', domain: '' });
         listKey.value = listKey.value + 1;
       } catch (e) {
         errors.value = formErrors(e);
       }
     }
-    return { draft, errors, create, can, listKey, companyList, candidates };
+    return { draft, errors, create, can, listKey, companyList, candidates, custom, customValues };
   },
   template: `<main><h1>Companies</h1>
     <form v-if="can('COMPANIES', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New company">
@@ -68,6 +81,7 @@ const Companies = {
         <div class="field"><label for="cd">Domain</label><input id="cd" v-model="draft.domain"><span class="error">{{ errors.domain }}</span></div>
         <div><button>Add company</button></div>
       </div>
+      <CustomFieldInputs :fields="custom" :values="customValues" :errors="errors"/>
     </form>
     <ListView :list="companyList" :key="listKey"/>
   </main>`,

@@ -1,7 +1,7 @@
 // The contacts list (a list view: search, filters, sort, columns, counts, paging, bulk work), a new-contact form and CSV
 // import.
 import { ref, reactive, computed } from 'vue';
-import { customFieldsOf } from '/assets/crm/custom-values.js';
+import { customFieldsOf, editedValues, changedValues, CustomFieldInputs } from '/assets/crm/custom-values.js';
 import { possibleDuplicates, DuplicateWarning } from '/assets/crm/duplicates.js';
 import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
@@ -46,10 +46,16 @@ export const contactList = {
 };
 
 const Contacts = {
-  components: { ListView, DuplicateWarning },
+  components: { ListView, DuplicateWarning, CustomFieldInputs },
   setup() {
     const listKey = ref(0);
     const draft = reactive({ firstName: '', lastName: '', email: '', phone: '', title: '' });
+    const custom = ref([]);
+    const customValues = reactive({});
+    customFieldsOf('CONTACT').then(defs => {
+      custom.value = defs;
+      Object.assign(customValues, editedValues(defs, {}));
+    });
     const errors = ref({});
     const saved = ref('');
     const candidates = ref([]);
@@ -63,10 +69,16 @@ const Contacts = {
         }
       }
       candidates.value = [];
+      const values = changedValues(custom.value, customValues);
+      if (values.errors) {
+        errors.value = values.errors;
+        return;
+      }
       try {
         const c = await api.post('/api/contacts', { firstName: draft.firstName, lastName: draft.lastName, emails: draft.email ? [draft.email] : [],
-          phones: draft.phone ? [draft.phone] : [], title: draft.title || null });
-        saved.value = c.firstName + ' ' + c.lastName + ' added.';
+          phones: draft.phone ? [draft.phone] : [], title: draft.title || null, customFields: values.values });
+        Object.assign(customValues, editedValues(custom.value, {}));
+        saved.value = contactList.name(c) + ' added.';
         Object.assign(draft, { firstName: '', lastName: '', email: '', phone: '', title: '' });
         listKey.value = listKey.value + 1;
       } catch (e) {
@@ -77,8 +89,6 @@ const Contacts = {
     const report = ref(null);
     const importing = ref(false);
     const chosen = reactive({});
-    const custom = ref([]);
-    customFieldsOf('CONTACT').then(defs => { custom.value = defs; });
     const targets = computed(() => IMPORT_FIELDS.concat(custom.value.map(d => ({ field: 'customfields.' + d.key.toLowerCase(), label: d.label }))));
     /** The mapping the person chose, as the API's map parameter: only columns they changed from what was matched. */
     function mapParam() {
@@ -122,7 +132,7 @@ const Contacts = {
       chosen[column] = field;
       preview();
     }
-    return { listKey, contactList, draft, errors, saved, create, candidates, pick, report, importing, csv, runImport, can, targets, remap };
+    return { listKey, contactList, draft, errors, saved, create, candidates, custom, customValues, pick, report, importing, csv, runImport, can, targets, remap };
   },
   template: `<main><h1>Contacts</h1>
     <form v-if="can('CONTACTS', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New contact">
@@ -138,6 +148,7 @@ const Contacts = {
         <div class="field"><label for="jt">Job title</label><input id="jt" v-model="draft.title"><span class="error">{{ errors.title }}</span></div>
         <div><button>Add contact</button></div>
       </div>
+      <CustomFieldInputs :fields="custom" :values="customValues" :errors="errors"/>
     </form>
     <div v-if="can('CONTACTS', 'IMPORT')" class="panel"><h2>Import from CSV</h2>
       <div class="field"><label for="csv">CSV file (firstName, lastName, email, title, tags, …)</label><span class="hint">Comma, semicolon or tab separated; columns such as “First Name” or “E-mail Address” are recognised.</span><input id="csv" type="file" accept=".csv,text/csv" @change="pick"></div>

@@ -80,6 +80,15 @@ class BrandingUiTest extends CrmBrowserTest {
         assertThat(owner.getByText("Customer tier saved.")).isVisible();
         check(owner, "settings-branded");
 
+        // the new-contact form offers them
+        owner.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Contacts")).click();
+        owner.locator("#ln").fill("Johnson");
+        label(owner, "Customer tier").selectOption("Silver");
+        button(owner, "Add contact").click();
+        assertThat(owner.getByText("Johnson added.", new Page.GetByTextOptions().setExact(true))).isVisible(); // no "null" for the first name left out
+        var johnson = server.get("/api/contacts?q=johnson", server.ownerToken()).json().get("items").get(0);
+        org.assertj.core.api.Assertions.assertThat(johnson.get("customFields").toString()).contains("\"tier\":\"Silver\"");
+
         // a contact carries them
         String id = server.post("/api/contacts", server.ownerToken(), Map.of("firstName", "Ada", "lastName", "Lovelace")).json().get("id").asText();
         owner.navigate(server.baseUrl() + "/#/contacts/" + id);
