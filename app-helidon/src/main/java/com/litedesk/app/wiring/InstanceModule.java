@@ -95,7 +95,6 @@ public final class InstanceModule {
                                            SigningKeys signingKeys) {
         List<io.helidon.webserver.http.HttpService> services = new java.util.ArrayList<>(List.of(
                 // the records first: routes are tried in order, and these are most of what is asked for
-                new com.litedesk.app.http.resources.DuplicateResources(api, crm), // before the records' /{id}
                 new CrmResources(api, crm, config.maxImportBytes()),
                 new com.litedesk.app.http.resources.NotificationResources(api, crm.notifications()),
                 new com.litedesk.app.http.resources.SearchResource(api, crm),

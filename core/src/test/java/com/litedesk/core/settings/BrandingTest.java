@@ -64,8 +64,12 @@ class BrandingTest {
             refused(() -> settings.brand(instance.as(role), null, new Branding(null, "#1f3a5f", null, null)), ErrorCode.FORBIDDEN, null, null);
         }
         assertThat(settings.current().branding()).isEqualTo(Branding.NONE);
-        assertThat(instance.crm.permissions(instance.owner).permissions())
-                .anySatisfy(p -> assertThat(p.toString()).contains("BRANDING").contains("EDIT").contains("ALL"));
+        for (Role role : Role.values()) {
+            var edit = instance.crm.permissions(instance.as(role)).permissions().stream()
+                    .filter(p -> p.resource() == com.litedesk.core.access.Resource.BRANDING && p.action() == com.litedesk.core.access.Action.EDIT)
+                    .findFirst().orElseThrow();
+            assertThat(edit.scope()).as(role.name()).isEqualTo(role == Role.OWNER ? com.litedesk.core.access.Scope.ALL : com.litedesk.core.access.Scope.NONE);
+        }
     }
 
     @Test

@@ -48,16 +48,23 @@ public final class CrmResources implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
+        DuplicateResources duplicates = new DuplicateResources(api, crm);
         new RecordResource<>(api, crm, crm.contacts(), Contact.class, ContactDraft.class, RecordType.CONTACT, "/api/contacts", true)
-                .routing(rules, r -> api.stream(r, importRoute("/api/contacts/import",
-                                "Import contacts from CSV (upsert by email; ?dryRun=true; ?map=Header:field,...)", "importContacts"),
-                        (call, res) -> CsvStreams.importCsv(call, res, api.json(), maxImportBytes,
-                                (rows, mapping, dryRun) -> crm.imports().importContacts(call.actor(), rows, mapping, dryRun))));
+                .routing(rules, r -> {
+                    api.stream(r, importRoute("/api/contacts/import",
+                                    "Import contacts from CSV (upsert by email; ?dryRun=true; ?map=Header:field,...)", "importContacts"),
+                            (call, res) -> CsvStreams.importCsv(call, res, api.json(), maxImportBytes,
+                                    (rows, mapping, dryRun) -> crm.imports().importContacts(call.actor(), rows, mapping, dryRun)));
+                    duplicates.contacts(r);
+                });
         new RecordResource<>(api, crm, crm.companies(), Company.class, CompanyDraft.class, RecordType.COMPANY, "/api/companies", true)
-                .routing(rules, r -> api.stream(r, importRoute("/api/companies/import",
-                                "Import companies from CSV (upsert by domain; ?dryRun=true; ?map=Header:field,...)", "importCompanies"),
-                        (call, res) -> CsvStreams.importCsv(call, res, api.json(), maxImportBytes,
-                                (rows, mapping, dryRun) -> crm.imports().importCompanies(call.actor(), rows, mapping, dryRun))));
+                .routing(rules, r -> {
+                    api.stream(r, importRoute("/api/companies/import",
+                                    "Import companies from CSV (upsert by domain; ?dryRun=true; ?map=Header:field,...)", "importCompanies"),
+                            (call, res) -> CsvStreams.importCsv(call, res, api.json(), maxImportBytes,
+                                    (rows, mapping, dryRun) -> crm.imports().importCompanies(call.actor(), rows, mapping, dryRun)));
+                    duplicates.companies(r);
+                });
         new RecordResource<>(api, crm, crm.deals(), Deal.class, DealDraft.class, RecordType.DEAL, "/api/deals", true)
                 .routing(rules, r -> {
                     api.route(r, Route.get("/api/deals/board", "A pipeline as a board: per-stage counts, totals and first deals")

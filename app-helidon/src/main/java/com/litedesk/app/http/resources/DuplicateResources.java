@@ -10,15 +10,14 @@ import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.Contact;
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import java.util.List;
 
 /**
  * Possible duplicates of contacts and companies — of one being written (before it is created) or of an existing one —
- * and merging a duplicate into the record kept. Registered before the records' own routes, whose {@code /{id}} would
- * otherwise take {@code /duplicates}.
+ * and merging a duplicate into the record kept: fixed sub-paths of the records, routed by {@link CrmResources} among
+ * the records' own extras, ahead of their {@code /{id}}.
  */
-public final class DuplicateResources implements HttpService {
+final class DuplicateResources {
 
     /** What a merge names: the duplicate that goes into the record of the path. */
     public record Merge(String duplicateId) {
@@ -27,13 +26,12 @@ public final class DuplicateResources implements HttpService {
     private final Api api;
     private final LiteDesk crm;
 
-    public DuplicateResources(Api api, LiteDesk crm) {
+    DuplicateResources(Api api, LiteDesk crm) {
         this.api = api;
         this.crm = crm;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
+    void contacts(HttpRules rules) {
         api.route(rules, Route.get("/api/contacts/duplicates", "Contacts that look like the one described (same email, phone or name)")
                 .id("findContactDuplicates").returns(Route.itemsOf(Candidate.class))
                 .query(Route.Param.text("firstName", "First name"), Route.Param.text("lastName", "Last name"),
@@ -47,6 +45,9 @@ public final class DuplicateResources implements HttpService {
             Contact merged = crm.merges().mergeContacts(call.actor(), call.path("id"), duplicate(call.body(Merge.class)));
             return Reply.ok(merged).withVersion(merged.version());
         });
+    }
+
+    void companies(HttpRules rules) {
         api.route(rules, Route.get("/api/companies/duplicates", "Companies that look like the one described (same domain or name)")
                 .id("findCompanyDuplicates").returns(Route.itemsOf(Candidate.class))
                 .query(Route.Param.text("name", "Name"), Route.Param.text("domain", "Domain or website")),

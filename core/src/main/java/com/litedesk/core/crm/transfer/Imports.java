@@ -75,8 +75,8 @@ public final class Imports {
         Map<String, Object> out = new LinkedHashMap<>();
         var definitions = settings.findById(InstanceSettings.ID).map(s -> s.customFieldsOf(recordType)).orElse(List.of());
         for (var d : definitions) {
-            String raw = Optional.ofNullable(cell(row, "customfields." + d.key().toLowerCase(Locale.ROOT)))
-                    .orElse(cell(row, d.key().toLowerCase(Locale.ROOT)));
+            // ColumnMatch has named the column of a custom field (by its key, label or customFields.<key>) so
+            String raw = cell(row, "customfields." + d.key().toLowerCase(Locale.ROOT));
             if (raw != null) {
                 out.put(d.key(), switch (d.type()) {
                     case NUMBER -> parseNumber(raw);
