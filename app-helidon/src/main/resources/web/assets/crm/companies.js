@@ -32,6 +32,7 @@ export const companyList = {
     { field: 'ownerId', label: 'Owner', type: 'user', ops: ['eq', 'ne'] },
     { field: 'createdAt', label: 'Added', type: 'instant', ops: ['gte', 'lt'] },
   ],
+  edits: [{ field: 'industry', label: 'Industry' }, { field: 'size', label: 'Size' }],
 };
 
 const Companies = {

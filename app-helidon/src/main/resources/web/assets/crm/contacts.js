@@ -43,6 +43,7 @@ export const contactList = {
     { field: 'ownerId', label: 'Owner', type: 'user', ops: ['eq', 'ne'] },
     { field: 'createdAt', label: 'Added', type: 'instant', ops: ['gte', 'lt'] },
   ],
+  edits: [{ field: 'title', label: 'Job title' }],
 };
 
 const Contacts = {

@@ -8,6 +8,7 @@ import { RecordPage } from '/assets/crm/record.js';
 import { money, parseNumber } from '/assets/shared/format.js';
 import { toast } from '/assets/shared/toast.js';
 import { moveDeal } from '/assets/crm/stages.js';
+import { DealList } from '/assets/crm/deal-list.js';
 
 const Board = {
   setup() {
@@ -123,6 +124,7 @@ const Board = {
     return { board, loading, error, message, over, draft, errors, create, onDragStart, onDrop, onKey, picked, money, can, load, pipelines, pipeline };
   },
   template: `<main><h1>Deals</h1>
+    <nav class="panel row" aria-label="Deal views"><strong aria-current="page">Board</strong><router-link to="/deals/list">List</router-link></nav>
     <div class="panel row" v-if="pipelines.length > 1"><div class="field"><label for="pp">Pipeline</label>
       <select id="pp" v-model="pipeline" @change="load"><option v-for="p in pipelines" :key="p.id" :value="p.id">{{ p.name }}</option></select></div></div>
     <form v-if="can('DEALS', 'CREATE')" class="panel" @submit.prevent="create" novalidate aria-label="New deal">
@@ -159,6 +161,7 @@ const Board = {
 
 export const routes = [
   { path: '/deals', component: Board, meta: { auth: true } },
+  { path: '/deals/list', component: DealList, meta: { auth: true } },
   { path: '/deals/:id', component: RecordPage, props: { type: 'DEAL' }, meta: { auth: true } },
 ];
 

@@ -1,6 +1,6 @@
 // A list people shape: search, a filter builder over the API's filter language, sort by any sortable column,
 // columns to show, all kept in the URL (a view can be bookmarked and shared); the total count; paging; and
-// bulk work on the selected rows — assign an owner, add a tag, delete, export — offered as far as the server
+// bulk work on the selected rows — set a field, assign an owner, add a tag, delete, export — offered as far as the server
 // lets the person do each to each record.
 import { ref, reactive, computed, onMounted, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
@@ -27,7 +27,8 @@ export const ListView = {
     const total = ref(null);
     const selected = reactive(new Set());
     const people = ref([]);
-    const bulk = reactive({ ownerId: '', tag: '', busy: false });
+    const bulk = reactive({ ownerId: '', tag: '', field: (list.edits || [{}])[0].field || '', value: '', busy: false });
+    const editing = computed(() => (list.edits || []).find(e => e.field === bulk.field));
     const filter = () => toFilter(terms.value.filter(t => t.value !== ''), list.filters);
     function params(cursor) {
       const p = new URLSearchParams();
@@ -146,6 +147,8 @@ export const ListView = {
     }
     const assign = () => each('EDIT', 'reassigned', r => api.patch(list.api + '/' + r.id, { ownerId: bulk.ownerId }));
     const tag = () => each('EDIT', 'tagged', r => api.patch(list.api + '/' + r.id, { tags: Array.from(new Set((r.tags || []).concat([bulk.tag.trim()]))) }));
+    /** Sets the chosen field of every selected record to the value typed (an empty value clears it). */
+    const edit = () => each('EDIT', 'changed', r => api.patch(list.api + '/' + r.id, { [bulk.field]: bulk.value === '' ? null : bulk.value }));
     async function remove() {
       if (!await confirmAction('Delete ' + selected.size + ' ' + list.plural + '? This cannot be undone.', 'Delete ' + selected.size)) {
         return;
@@ -174,7 +177,7 @@ export const ListView = {
       await pager.first();
     });
     return { list, q, sort, terms, shown, columns, total, selected, people, bulk, pager, OPERATORS, can, currentQuery, apply,
-      search, reload, sortBy, sortState, addTerm, removeTerm, toggleAll, assign, tag, remove, exportCsv };
+      search, reload, sortBy, sortState, addTerm, removeTerm, toggleAll, assign, tag, edit, editing, remove, exportCsv };
   },
   template: `<div>
     <div class="panel">
@@ -195,6 +198,8 @@ export const ListView = {
           <div class="field"><label :for="'fv-' + i">Value</label>
             <select v-if="list.filters.find(f => f.field === t.field).type === 'user'" :id="'fv-' + i" v-model="t.value" @change="reload">
               <option value="">—</option><option v-for="u in people" :key="u.id" :value="u.id">{{ u.name }}</option></select>
+            <select v-else-if="list.filters.find(f => f.field === t.field).type === 'choice'" :id="'fv-' + i" v-model="t.value" @change="reload">
+              <option value="">—</option><option v-for="o in list.filters.find(f => f.field === t.field).options" :key="o.value" :value="o.value">{{ o.label }}</option></select>
             <input v-else :id="'fv-' + i" v-model="t.value" :type="['date', 'instant'].includes(list.filters.find(f => f.field === t.field).type) ? 'date' : 'text'" @change="reload" @keyup.enter="reload"></div>
           <div><button type="button" class="secondary" @click="removeTerm(i)" :aria-label="'Remove filter ' + (i + 1)">Remove</button></div>
         </div>
@@ -204,6 +209,15 @@ export const ListView = {
     <div v-if="selected.size" class="panel row actions bulk" role="region" aria-label="Selected records">
       <strong>{{ selected.size }} selected</strong>
       <template v-if="can(list.resource, 'EDIT')">
+        <template v-if="editing">
+          <div class="field narrow"><label for="bulk-field">Field to set</label><select id="bulk-field" v-model="bulk.field" @change="bulk.value = ''">
+            <option v-for="e in list.edits" :key="e.field" :value="e.field">{{ e.label }}</option></select></div>
+          <div class="field narrow"><label for="bulk-value">New value</label>
+            <select v-if="editing.type === 'choice'" id="bulk-value" v-model="bulk.value"><option value="">—</option>
+              <option v-for="o in editing.options" :key="o.value" :value="o.value">{{ o.label }}</option></select>
+            <input v-else id="bulk-value" v-model="bulk.value" :type="editing.type === 'date' ? 'date' : 'text'"></div>
+          <button class="secondary" :disabled="bulk.busy" @click="edit">Set {{ editing.label.toLowerCase() }}</button>
+        </template>
         <div class="field narrow"><label for="bulk-owner">Owner</label><select id="bulk-owner" v-model="bulk.ownerId"><option value="">—</option>
           <option v-for="u in people" :key="u.id" :value="u.id">{{ u.name }}</option></select></div>
         <button class="secondary" :disabled="!bulk.ownerId || bulk.busy" @click="assign">Assign owner</button>

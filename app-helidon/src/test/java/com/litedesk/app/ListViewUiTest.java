@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Lists people shape, in the browser: the total, a filter built on the page and kept in the URL (a reload or a shared
  * link shows the same list), sorting by a column, choosing columns, and bulk work on selected rows — tagging, assigning
- * an owner, exporting and deleting — with a User told which rows are not theirs to change.
+ * an owner, setting a field, exporting and deleting — with a User told which rows are not theirs to change; the deals
+ * list filtered by a stage named as the board names it.
  */
 class ListViewUiTest extends CrmBrowserTest {
 
@@ -175,6 +176,50 @@ class ListViewUiTest extends CrmBrowserTest {
         assertThat(button(page, "Remove this view")).isVisible();
         label(page, "View").selectOption("");
         assertThat(label(page, "Value")).hasCount(0);
+        context.close();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theDealsListFiltersByStageAndSetsAFieldOnTheSelectedDeals() {
+        String token = server.ownerToken();
+        var pipeline = server.get("/api/pipelines", token).json().get("items").get(0);
+        String first = pipeline.get("stages").get(0).get("id").asText();
+        String firstName = pipeline.get("stages").get(0).get("name").asText();
+        String second = pipeline.get("stages").get(1).get("id").asText();
+        String secondName = pipeline.get("stages").get(1).get("name").asText();
+        for (int i = 0; i < 3; i++) {
+            server.post("/api/deals", token, Map.of("title", "Listed deal " + i, "value", 1000 + i, "currency", "EUR",
+                    "pipelineId", pipeline.get("id").asText(), "stageId", i < 2 ? second : first));
+        }
+        var context = context(1280);
+        Page page = open(context);
+        signIn(page, TestServer.OWNER, TestServer.PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Deals").setExact(true)).click();
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Deal views"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("List")).click();
+        label(page, "Search").fill("listed");
+        assertThat(page.getByText("3 deals")).isVisible();
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Listed deal 2"))).containsText(firstName);
+
+        button(page, "Add a filter").click();
+        label(page, "Field").selectOption("stageId");
+        label(page, "Value").selectOption(second);
+        assertThat(page.getByText("2 deals")).isVisible();
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Listed deal 0"))).containsText(secondName);
+        org.assertj.core.api.Assertions.assertThat(page.url()).contains("stageId");
+
+        page.getByLabel("Select Listed deal 0").check();
+        page.getByLabel("Select Listed deal 1").check();
+        label(page, "Field to set").selectOption("expectedCloseDate");
+        label(page, "New value").fill("2027-03-31");
+        button(page, "Set expected close").click();
+        assertThat(page.getByText("2 changed.")).isVisible();
+        check(page, "deals-list-view");
+        var deals = server.get("/api/deals?q=listed&sort=title", token).json().get("items");
+        org.assertj.core.api.Assertions.assertThat(deals.get(0).get("expectedCloseDate").asText()).isEqualTo("2027-03-31");
+        org.assertj.core.api.Assertions.assertThat(deals.get(1).get("expectedCloseDate").asText()).isEqualTo("2027-03-31");
+        org.assertj.core.api.Assertions.assertThat(deals.get(2).get("expectedCloseDate").isNull()).isTrue();
         context.close();
         assertThat(consoleErrors).isEmpty();
     }

@@ -24,7 +24,7 @@ public final class SavedViewResources implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         api.route(rules, Route.get("/api/views", "My saved views of a list and those shared with everyone, by name").id("listSavedViews")
-                .query(Route.Param.text("list", "contacts or companies")).returns(Route.itemsOf(SavedView.class)),
+                .query(Route.Param.text("list", "contacts, companies or deals")).returns(Route.itemsOf(SavedView.class)),
                 call -> Reply.ok(new Items<>(crm.savedViews().of(call.actor(), call.query("list")))));
         api.route(rules, Route.post("/api/views", "Save a list view (shared: for everyone, Owners, Admins and Managers only)").id("saveView")
                 .body(SavedViews.Draft.class).returns(SavedView.class).created(), call -> {

@@ -31,7 +31,7 @@ public final class SavedViews {
     public record Draft(String list, String name, String query, boolean shared) {
     }
 
-    private static final Set<String> LISTS = Set.of("contacts", "companies");
+    private static final Set<String> LISTS = Set.of("contacts", "companies", "deals");
     private static final int MAX_PER_LIST = 50;
 
     private final SavedViewRepository views;
@@ -115,7 +115,7 @@ public final class SavedViews {
 
     private static void requireList(String list) {
         if (list == null || !LISTS.contains(list)) {
-            throw LiteDeskException.invalid("list", "must be contacts or companies");
+            throw LiteDeskException.invalid("list", "must be contacts, companies or deals");
         }
     }
 }
