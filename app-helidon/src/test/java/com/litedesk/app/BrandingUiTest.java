@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * White-label and custom fields in the browser: the Owner names the instance, uploads a logo and sets colours and a
  * mail sender on the Settings screen (a colour too light to read is refused there), and the CRM, its sign-in page and
  * the page title wear them; custom fields are added, ordered and renamed there and then filled in on a contact's page.
- * An Admin manages fields but is told the brand is the Owner's; a Viewer is offered no Settings at all.
+ * An Admin manages fields but is told the brand is the Owner's; a Viewer is offered no Settings at all. In the dark theme the brand's colour is lightened until it reads on the dark panels.
  */
 class BrandingUiTest extends CrmBrowserTest {
 
@@ -111,6 +111,19 @@ class BrandingUiTest extends CrmBrowserTest {
         assertThat(owner).hasTitle("Sign in · Acme Europe");
         check(owner, "sign-in-branded");
         context.close();
+
+        // in the dark theme the brand's hue, light enough to read on the dark panels (axe checks the contrast)
+        var dark = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));
+        Page night = open(dark);
+        signIn(night, TestServer.OWNER, TestServer.PASSWORD);
+        night.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")).click();
+        String background = (String) button(night, "Save the brand").evaluate("b => getComputedStyle(b).backgroundColor");
+        org.assertj.core.api.Assertions.assertThat(background).isNotEqualTo("rgb(31, 58, 95)").isNotEqualTo("rgb(127, 176, 255)");
+        int[] rgb = java.util.Arrays.stream(background.replaceAll("[^0-9,]", "").split(",")).mapToInt(Integer::parseInt).toArray();
+        org.assertj.core.api.Assertions.assertThat(rgb[2]).as("still the brand's blue hue").isGreaterThan(rgb[0]);
+        check(night, "settings-branded-dark");
+        dark.close();
         assertThat(consoleErrors).isEmpty();
     }
 
