@@ -6,6 +6,7 @@ import { formErrors } from '/assets/shared/forms.js';
 import { dateTime } from '/assets/shared/format.js';
 import { toast } from '/assets/shared/toast.js';
 import { confirmAction } from '/assets/shared/confirm.js';
+import { restored } from '/assets/crm/restored.js';
 
 export const activityTypes = [
   { id: 'CALL', label: 'Call' },
@@ -152,13 +153,16 @@ export const ActivityEntry = {
     }
     async function remove() {
       const a = props.activity;
-      if (!await confirmAction('Delete the ' + activityTypeName(a.type).toLowerCase() + ' “' + a.subject + '”? This cannot be undone.',
+      if (!await confirmAction('Delete the ' + activityTypeName(a.type).toLowerCase() + ' “' + a.subject + '”? Undo brings it back.',
         'Delete ' + activityTypeName(a.type).toLowerCase())) {
         return;
       }
       try {
         await api.del('/api/activities/' + a.id);
-        toast(activityTypeName(a.type) + ' deleted.');
+        toast(activityTypeName(a.type) + ' deleted.', { undo: async () => {
+          await api.post('/api/activities/' + a.id + '/restore');
+          restored('ACTIVITY');
+        } });
         emit('changed');
       } catch (e) {
         toast('Could not delete ' + a.subject + ': ' + e.message, { kind: 'error' });

@@ -119,16 +119,18 @@ export const ListView = {
       }
     }
     const chosen = () => pager.items.filter(r => selected.has(r.id));
-    async function each(action, verb, apply) {
+    async function each(action, verb, apply, undo) {
       const records = chosen();
       const allowed = records.filter(r => can(list.resource, action, r));
       bulk.busy = true;
       let done = 0;
       const failed = [];
+      const applied = [];
       for (const r of allowed) {
         try {
           await apply(r);
           done = done + 1;
+          applied.push(r);
         } catch (e) {
           failed.push(list.name(r) + ': ' + e.message);
         }
@@ -142,7 +144,13 @@ export const ListView = {
       if (failed.length) {
         parts.push(failed.length + ' refused (' + failed.join('; ') + ')');
       }
-      toast(parts.join(', ') + '.', { kind: failed.length ? 'error' : 'info' });
+      const takeBack = undo && applied.length ? async () => {
+        for (const r of applied) {
+          await undo(r);
+        }
+        await reload();
+      } : undefined;
+      toast(parts.join(', ') + '.', { kind: failed.length ? 'error' : 'info', undo: takeBack });
       await reload();
     }
     const assign = () => each('EDIT', 'reassigned', r => api.patch(list.api + '/' + r.id, { ownerId: bulk.ownerId }));
@@ -150,10 +158,10 @@ export const ListView = {
     /** Sets the chosen field of every selected record to the value typed (an empty value clears it). */
     const edit = () => each('EDIT', 'changed', r => api.patch(list.api + '/' + r.id, { [bulk.field]: bulk.value === '' ? null : bulk.value }));
     async function remove() {
-      if (!await confirmAction('Delete ' + selected.size + ' ' + list.plural + '? This cannot be undone.', 'Delete ' + selected.size)) {
+      if (!await confirmAction('Delete ' + selected.size + ' ' + list.plural + '? Undo brings them back.', 'Delete ' + selected.size)) {
         return;
       }
-      await each('DELETE', 'deleted', r => api.del(list.api + '/' + r.id));
+      await each('DELETE', 'deleted', r => api.del(list.api + '/' + r.id), r => api.post(list.api + '/' + r.id + '/restore'));
     }
     async function exportCsv(onlySelected) {
       const p = new URLSearchParams();

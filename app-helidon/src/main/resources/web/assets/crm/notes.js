@@ -57,12 +57,16 @@ export const RecordNotes = {
       }
     }
     async function remove(note) {
-      if (!await confirmAction('Delete this note? This cannot be undone.', 'Delete note')) {
+      if (!await confirmAction('Delete this note? Undo brings it back.', 'Delete note')) {
         return;
       }
       try {
         await api.del('/api/notes/' + note.id);
-        toast('Note deleted.');
+        toast('Note deleted.', { undo: async () => {
+          await api.post('/api/notes/' + note.id + '/restore');
+          await load();
+          emit('changed');
+        } });
         await load();
         emit('changed');
       } catch (e) {

@@ -17,6 +17,7 @@ import { customFieldsOf, shownValue, editedValues, changedValues, CustomFieldInp
 import { LogActivity, ActivityEntry } from '/assets/crm/activities.js';
 import { RecordDuplicates } from '/assets/crm/duplicates.js';
 import { opened } from '/assets/crm/search.js';
+import { onRestored } from '/assets/crm/restored.js';
 
 export const RecordPage = {
   components: { Related, RecordNotes, RecordTasks, StagePicker, CustomFieldInputs, LogActivity, ActivityEntry, RecordDuplicates },
@@ -99,12 +100,16 @@ export const RecordPage = {
     }
     async function remove() {
       const name = title.value;
-      if (!await confirmAction('Delete the ' + kind.noun + ' ' + name + '? This cannot be undone.', 'Delete ' + kind.noun)) {
+      if (!await confirmAction('Delete the ' + kind.noun + ' ' + name + '? Undo brings it back.', 'Delete ' + kind.noun)) {
         return;
       }
+      const deleted = id.value;
       try {
-        await api.del(kind.base + id.value);
-        toast(name + ' deleted.');
+        await api.del(kind.base + deleted);
+        toast(name + ' deleted.', { undo: async () => {
+          await api.post(kind.base + deleted + '/restore');
+          router.push(kind.path + deleted);
+        } });
         router.push(kind.back);
       } catch (e) {
         toast('Could not delete ' + name + ': ' + e.message, { kind: 'error' });
@@ -121,6 +126,7 @@ export const RecordPage = {
       }
     });
     onMounted(load);
+    onRestored(loadTimeline);
     return { load, kind, id, record, title, timeline, activities, error, people, companies, company, pipeline, stage, editing, errors, edit, save, remove, moved,
       can, money, date, dateTime, userName, type: props.type, loadTimeline, custom, shownValue };
   },

@@ -10,6 +10,7 @@ import { confirmAction } from '/assets/shared/confirm.js';
 import { usePager, Pager } from '/assets/shared/pager.js';
 import { kinds, recordName } from '/assets/crm/kinds.js';
 import { userName } from '/assets/crm/names.js';
+import { restored, onRestored } from '/assets/crm/restored.js';
 
 const linkedNames = new Map();
 
@@ -70,12 +71,16 @@ const TaskItem = {
       }
     }
     async function remove() {
-      if (!await confirmAction('Delete the task ' + props.task.title + '? This cannot be undone.', 'Delete task')) {
+      if (!await confirmAction('Delete the task ' + props.task.title + '? Undo brings it back.', 'Delete task')) {
         return;
       }
+      const task = props.task;
       try {
-        await api.del('/api/tasks/' + props.task.id);
-        toast(props.task.title + ' deleted.');
+        await api.del('/api/tasks/' + task.id);
+        toast(task.title + ' deleted.', { undo: async () => {
+          await api.post('/api/tasks/' + task.id + '/restore');
+          restored('TASK');
+        } });
         emit('changed');
       } catch (e) {
         toast('Could not delete ' + props.task.title + ': ' + e.message, { kind: 'error' });
@@ -159,6 +164,7 @@ const Tasks = {
       await loadOpened();
       await pager.reload();
     }
+    onRestored(changed);
     watch(() => route.query.task, loadOpened);
     onMounted(async () => {
       people.value = await users();
@@ -220,6 +226,7 @@ export const RecordTasks = {
       await load();
       emit('changed');
     }
+    onRestored(changed);
     watch(() => props.recordId, load);
     onMounted(load);
     return { items, people, draft, errors, create, changed, can };

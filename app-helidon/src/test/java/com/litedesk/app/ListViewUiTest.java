@@ -79,6 +79,10 @@ class ListViewUiTest extends CrmBrowserTest {
         assertThat(page.getByText("2 deleted.")).isVisible();
         assertThat(page.getByText("3 contacts")).isVisible();
         org.assertj.core.api.Assertions.assertThat(server.get("/api/contacts?count=true&limit=1", token).json().get("total").asLong()).isEqualTo(all - 2);
+        // the two come back with Undo
+        button(page, "Undo").click();
+        assertThat(page.getByText("5 contacts")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(server.get("/api/contacts?count=true&limit=1", token).json().get("total").asLong()).isEqualTo(all);
         context.close();
         assertThat(consoleErrors).isEmpty();
     }

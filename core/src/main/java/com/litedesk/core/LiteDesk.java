@@ -96,12 +96,12 @@ public final class LiteDesk {
         InstanceRepositories r = new InstanceRepositories(given.contacts(), given.companies(), given.pipelines(), given.deals(),
                 given.tasks(), given.notes(), given.activities(), given.notifications(), given.users(), given.teams(), given.credentials(), given.refreshTokens(),
                 given.oneTimeTokens(), given.audit(), new com.litedesk.core.settings.RememberedSettings(given.settings(), b.clock),
-                given.outbox(), given.secrets(), given.idempotency(), given.recentViews(), given.savedViews(), given.storage());
+                given.outbox(), given.secrets(), given.idempotency(), given.recentViews(), given.savedViews(), given.deletedRecords(), given.storage());
         policy = new AccessPolicy();
         audit = new AuditLog(r.audit(), policy, b.clock);
         Guard guard = new Guard(policy, audit);
         RecordContext context = new RecordContext(b.clock, b.ids, guard, audit, r.users(), r.settings(),
-                new com.litedesk.core.records.StorageQuota(r.storage(), r.settings(), b.clock));
+                new com.litedesk.core.records.StorageQuota(r.storage(), r.settings(), b.clock), r.deletedRecords());
         LinkedRecords links = new LinkedRecords(r.contacts(), r.companies(), r.deals());
         auth = new Authentication(r.users(), r.credentials(), r.refreshTokens(), r.oneTimeTokens(), b.passwordHasher,
                 b.tokenService, audit, b.clock);

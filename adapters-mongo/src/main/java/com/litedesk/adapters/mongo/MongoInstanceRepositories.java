@@ -33,6 +33,8 @@ import com.litedesk.ports.crm.RecentView;
 import com.litedesk.ports.crm.RecentViewRepository;
 import com.litedesk.ports.crm.SavedView;
 import com.litedesk.ports.crm.SavedViewRepository;
+import com.litedesk.ports.crm.DeletedRecord;
+import com.litedesk.ports.crm.DeletedRecordRepository;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
@@ -136,15 +138,17 @@ public final class MongoInstanceRepositories implements AutoCloseable {
         var idempotency = new Idempotency(db);
         var recentViews = new RecentViews(db);
         var savedViews = new SavedViews(db);
+        var deletedRecords = new DeletedRecords(db);
+        deletedRecords.index(Indexes.ascending("deletedAt"));
         savedViews.index(Indexes.compoundIndex(Indexes.ascending("list"), Indexes.ascending("userId")));
         savedViews.index(Indexes.compoundIndex(Indexes.ascending("list"), Indexes.ascending("shared")));
         recentViews.index(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("viewedAt")));
         var repositories = new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users,
                 teams, credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews, savedViews,
-                () -> storageBytes(db));
+                deletedRecords, () -> storageBytes(db));
         Map<String, MongoRepository<?>> byName = new LinkedHashMap<>();
         for (MongoRepository<?> r : List.<MongoRepository<?>>of(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users, teams,
-                credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews, savedViews)) {
+                credentials, refreshTokens, oneTimeTokens, audit, settings, outbox, secrets, idempotency, recentViews, savedViews, deletedRecords)) {
             byName.put(r.collection.getNamespace().getCollectionName(), r);
         }
         return new Collections(repositories, byName);
@@ -361,6 +365,12 @@ public final class MongoInstanceRepositories implements AutoCloseable {
     private static final class SavedViews extends MongoRepository<SavedView> implements SavedViewRepository {
         SavedViews(MongoDatabase db) {
             super(db.getCollection("saved_views"), SavedView.class, "Saved view");
+        }
+    }
+
+    private static final class DeletedRecords extends MongoRepository<DeletedRecord> implements DeletedRecordRepository {
+        DeletedRecords(MongoDatabase db) {
+            super(db.getCollection("deleted_records"), DeletedRecord.class, "Deleted record");
         }
     }
 }

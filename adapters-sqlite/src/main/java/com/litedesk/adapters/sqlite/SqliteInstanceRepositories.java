@@ -32,6 +32,8 @@ import com.litedesk.ports.crm.RecentView;
 import com.litedesk.ports.crm.RecentViewRepository;
 import com.litedesk.ports.crm.SavedView;
 import com.litedesk.ports.crm.SavedViewRepository;
+import com.litedesk.ports.crm.DeletedRecord;
+import com.litedesk.ports.crm.DeletedRecordRepository;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
@@ -66,7 +68,7 @@ public final class SqliteInstanceRepositories {
     static InstanceRepositories on(SqliteDatabase db) {
         return new InstanceRepositories(new Contacts(db), new Companies(db), new Pipelines(db), new Deals(db), new Tasks(db),
                 new Notes(db), new Activities(db), new Notifications(db), new Users(db), new Teams(db), new CredentialStore(db), new RefreshTokens(db), new OneTimeTokens(db),
-                new Audit(db), new SettingsStore(db), new Outbox(db), new Secrets(db), new Idempotency(db), new RecentViews(db), new SavedViews(db),
+                new Audit(db), new SettingsStore(db), new Outbox(db), new Secrets(db), new Idempotency(db), new RecentViews(db), new SavedViews(db), new DeletedRecords(db),
                 db::usedBytes);
     }
 
@@ -258,6 +260,12 @@ public final class SqliteInstanceRepositories {
     private static final class SavedViews extends SqliteRepository<SavedView> implements SavedViewRepository {
         SavedViews(SqliteDatabase db) {
             super(db, Tables.SAVED_VIEWS, "Saved view");
+        }
+    }
+
+    private static final class DeletedRecords extends SqliteRepository<DeletedRecord> implements DeletedRecordRepository {
+        DeletedRecords(SqliteDatabase db) {
+            super(db, Tables.DELETED_RECORDS, "Deleted record");
         }
     }
 }

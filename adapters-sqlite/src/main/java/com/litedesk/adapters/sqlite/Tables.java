@@ -10,6 +10,7 @@ import com.litedesk.ports.crm.Note;
 import com.litedesk.ports.crm.Pipeline;
 import com.litedesk.ports.crm.RecentView;
 import com.litedesk.ports.crm.SavedView;
+import com.litedesk.ports.crm.DeletedRecord;
 import com.litedesk.ports.crm.Task;
 import com.litedesk.ports.identity.Credentials;
 import com.litedesk.ports.identity.OneTimeToken;
@@ -74,6 +75,7 @@ final class Tables {
     static final Table<StoredResponse> IDEMPOTENCY = Table.of(Catalog.IDEMPOTENCY).build();
     static final Table<RecentView> RECENT_VIEWS = Table.of(Catalog.RECENT_VIEWS).index("userId", "viewedAt").build();
     static final Table<SavedView> SAVED_VIEWS = Table.of(Catalog.SAVED_VIEWS).index("list", "userId").index("list", "shared").build();
+    static final Table<DeletedRecord> DELETED_RECORDS = Table.of(Catalog.DELETED_RECORDS).index("deletedAt").build();
 
     static final Table<DemoRequest> DEMO_REQUESTS = Table.of(Catalog.DEMO_REQUESTS).key(r -> r.state().isOpen() ? r.email() : null)
             .index("state").index("subdomain").index("email").index("companyName").build();
@@ -86,7 +88,8 @@ final class Tables {
     static final Table<Backup> BACKUPS = Table.of(Catalog.BACKUPS).index("instanceId").index("createdAt").build();
 
     static final List<Table<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, ACTIVITIES, NOTIFICATIONS, USERS, TEAMS, CREDENTIALS,
-            REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY, RECENT_VIEWS, SAVED_VIEWS);
+            REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY, RECENT_VIEWS, SAVED_VIEWS,
+            DELETED_RECORDS);
     static final List<Table<?>> PLATFORM = List.of(DEMO_REQUESTS, CUSTOMERS, SUBSCRIPTIONS, INSTANCES, WORKFLOWS, HISTORIES, BACKUPS);
 
     /** The instance table of a catalogue name. */

@@ -205,6 +205,9 @@ class QueryPlansTest {
                 Condition.eq("userId", "u1")), 100));
         check("the shared views of a list", Tables.SAVED_VIEWS, Query.where(List.of(Condition.eq("list", "contacts"),
                 Condition.eq("shared", true)), 100));
+        // deleted records past keeping, oldest first
+        check("deleted records kept too long", Tables.DELETED_RECORDS, new Query(List.of(Condition.of("deletedAt", Operator.LT,
+                Instant.parse("2026-01-01T00:00:00Z"))), List.of(SortKey.asc("deletedAt")), null, 20));
         // dashboards: each read pages in id order through a range of an index (so may sort its page)
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         Instant end = Instant.parse("2027-01-01T00:00:00Z");

@@ -32,6 +32,8 @@ import com.litedesk.ports.crm.RecentView;
 import com.litedesk.ports.crm.RecentViewRepository;
 import com.litedesk.ports.crm.SavedView;
 import com.litedesk.ports.crm.SavedViewRepository;
+import com.litedesk.ports.crm.DeletedRecord;
+import com.litedesk.ports.crm.DeletedRecordRepository;
 import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.instance.OutboxMail;
@@ -72,7 +74,7 @@ public final class InMemoryInstanceRepositories {
         var all = List.of(contacts, companies, deals);
         return new InstanceRepositories(contacts, companies, new Pipelines(), deals, new Tasks(), new Notes(), new Activities(), new Notifications(), users,
                 new Teams(), new CredentialStore(), new RefreshTokens(), new OneTimeTokens(), new Audit(), new SettingsStore(),
-                new Outbox(), new Secrets(), new Idempotency(), new RecentViews(), new SavedViews(),
+                new Outbox(), new Secrets(), new Idempotency(), new RecentViews(), new SavedViews(), new DeletedRecords(),
                 () -> all.stream().mapToLong(r -> r.count(List.of())).sum() * 600L);
     }
 
@@ -279,6 +281,12 @@ public final class InMemoryInstanceRepositories {
     private static final class SavedViews extends MemoryRepository<SavedView> implements SavedViewRepository {
         SavedViews() {
             super("Saved view");
+        }
+    }
+
+    private static final class DeletedRecords extends MemoryRepository<DeletedRecord> implements DeletedRecordRepository {
+        DeletedRecords() {
+            super("Deleted record");
         }
     }
 }

@@ -9,6 +9,7 @@ import com.litedesk.core.listing.ListRequest;
 import com.litedesk.core.listing.ListResult;
 import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
+import com.litedesk.ports.crm.DeletedRecord;
 import com.litedesk.ports.crm.Owned;
 import com.litedesk.ports.crm.RecordRef;
 import com.litedesk.ports.crm.RecordType;
@@ -16,6 +17,7 @@ import com.litedesk.ports.identity.User;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.Repository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -175,10 +177,97 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
             checkVersion(current, expectedVersion);
             context.guard().require(actor, resource, Action.DELETE, current, ref(id));
             beforeDelete(actor, current);
+            // the copy first: a crash in between leaves a spare copy of a record that still exists, never a lost one
+            keep(actor, current);
             repository.delete(id, current.version());
             context.audit().recordSuccess(actor, action("delete"), ref(id), Changes.of(current), java.util.Map.of());
             return null;
         });
+    }
+
+    /** How long a deleted record can be brought back. */
+    public static final Duration KEPT_FOR = Duration.ofDays(30);
+    private static final int PURGED_PER_DELETE = 20;
+
+    /**
+     * Brings back a record deleted within {@link #KEPT_FOR}, as it was, under its own id — so the deals, notes, tasks
+     * and activities that still point at it are linked again. Whoever may delete the record may restore it; the rules
+     * of a new record apply (plan limits, unique email or domain, a deal's stage must still exist). NOT_FOUND when
+     * there is no such deleted record; a record that exists already is answered as it is.
+     */
+    public T restore(Actor actor, String id) {
+        DeletedRecord kept = (id == null || id.length() > 64 ? java.util.Optional.<DeletedRecord>empty() : context.deleted().findById(id))
+                .filter(d -> d.type() == type)
+                .orElseThrow(() -> LiteDeskException.notFound("Deleted " + noun().toLowerCase(Locale.ROOT), String.valueOf(id)));
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(kept.fields());
+        T before = RecordValues.read(recordClass(), values);
+        context.guard().require(actor, resource, Action.DELETE, before, ref(id));
+        T existing = repository.findById(id).orElse(null);
+        if (existing != null) {
+            forget(kept);
+            return existing;
+        }
+        values.put("version", java.math.BigDecimal.valueOf(before.version() + 1));
+        values.put("updatedAt", context.now().toString());
+        values.put("updatedBy", actor.userId());
+        T record = RecordValues.read(recordClass(), values);
+        context.storage().requireRoom();
+        beforeRestore(actor, record);
+        repository.insert(record);
+        forget(kept);
+        context.audit().recordSuccess(actor, action("restore"), ref(id), java.util.Map.of(), Changes.of(record));
+        return record;
+    }
+
+    /** Rules checked before a deleted record comes back; those of a new record unless a subclass says more. */
+    protected void beforeRestore(Actor actor, T record) {
+        beforeCreate(actor, record);
+    }
+
+    private void keep(Actor actor, T current) {
+        Instant now = context.now();
+        DeletedRecord copy = new DeletedRecord(current.id(), 1, type, displayName(current), current.ownerId(), current.teamId(),
+                RecordValues.of(current), now, actor.userId());
+        DeletedRecord earlier = context.deleted().findById(current.id()).orElse(null);
+        if (earlier == null) {
+            context.deleted().insert(copy);
+        } else {
+            context.deleted().replace(new DeletedRecord(copy.id(), earlier.version() + 1, copy.type(), copy.name(), copy.ownerId(),
+                    copy.teamId(), copy.fields(), copy.deletedAt(), copy.deletedBy()), earlier.version());
+        }
+        Query old = new Query(List.of(Condition.of("deletedAt", com.litedesk.ports.store.Operator.LT, now.minus(KEPT_FOR))),
+                List.of(com.litedesk.ports.store.SortKey.asc("deletedAt")), null, PURGED_PER_DELETE);
+        context.deleted().list(old).items().forEach(this::forget);
+    }
+
+    private void forget(DeletedRecord kept) {
+        try {
+            context.deleted().delete(kept.id(), kept.version());
+        } catch (LiteDeskException e) {
+            if (e.code() != ErrorCode.NOT_FOUND && e.code() != ErrorCode.PRECONDITION_FAILED) {
+                throw e;
+            }
+        }
+    }
+
+    /** What people call the record, for the list of deleted ones: its name or title. */
+    protected String displayName(T record) {
+        for (String field : List.of("name", "title", "subject", "text")) {
+            if (com.litedesk.core.support.RecordFields.has(record, field)
+                    && com.litedesk.core.support.RecordFields.get(record, field) instanceof String text && !text.isBlank()) {
+                return text.length() > 200 ? text.substring(0, 200) : text;
+            }
+        }
+        return noun();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Class<T> recordClass() {
+        Class<?> c = getClass();
+        while (c.getSuperclass() != OwnedRecords.class) {
+            c = c.getSuperclass();
+        }
+        return (Class<T>) ((java.lang.reflect.ParameterizedType) c.getGenericSuperclass()).getActualTypeArguments()[0];
     }
 
     public ListResult<T> list(Actor actor, ListRequest request) {

@@ -2,6 +2,7 @@ package com.litedesk.core.records;
 
 import com.litedesk.core.audit.AuditLog;
 import com.litedesk.ports.IdGenerator;
+import com.litedesk.ports.crm.DeletedRecordRepository;
 import com.litedesk.ports.identity.UserRepository;
 import com.litedesk.ports.instance.SettingsRepository;
 import java.time.Clock;
@@ -10,7 +11,8 @@ import java.time.temporal.ChronoUnit;
 
 /** What every record service of an instance shares. */
 public record RecordContext(Clock clock, IdGenerator ids, Guard guard, AuditLog audit,
-                            UserRepository users, SettingsRepository settings, StorageQuota storage) {
+                            UserRepository users, SettingsRepository settings, StorageQuota storage,
+                            DeletedRecordRepository deleted) {
 
     /** Now, at the millisecond precision every store keeps. */
     public Instant now() {

@@ -7,6 +7,7 @@ import com.litedesk.ports.crm.Activity;
 import com.litedesk.ports.crm.Company;
 import com.litedesk.ports.crm.Contact;
 import com.litedesk.ports.crm.Deal;
+import com.litedesk.ports.crm.DeletedRecord;
 import com.litedesk.ports.crm.Note;
 import com.litedesk.ports.crm.Pipeline;
 import com.litedesk.ports.crm.RecentView;
@@ -63,6 +64,7 @@ public final class Catalog {
     public static final Kind<StoredResponse> IDEMPOTENCY = new Kind<>("idempotency", StoredResponse.class);
     public static final Kind<RecentView> RECENT_VIEWS = new Kind<>("recent_views", RecentView.class);
     public static final Kind<SavedView> SAVED_VIEWS = new Kind<>("saved_views", SavedView.class);
+    public static final Kind<DeletedRecord> DELETED_RECORDS = new Kind<>("deleted_records", DeletedRecord.class);
 
     public static final Kind<DemoRequest> DEMO_REQUESTS = new Kind<>("demo_requests", DemoRequest.class);
     public static final Kind<Customer> CUSTOMERS = new Kind<>("customers", Customer.class);
@@ -74,7 +76,8 @@ public final class Catalog {
 
     /** Everything an instance's database holds, in the order backups write them. */
     public static final List<Kind<?>> INSTANCE = List.of(CONTACTS, COMPANIES, PIPELINES, DEALS, TASKS, NOTES, ACTIVITIES, NOTIFICATIONS, USERS, TEAMS,
-            CREDENTIALS, REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY, RECENT_VIEWS, SAVED_VIEWS);
+            CREDENTIALS, REFRESH_TOKENS, ONE_TIME_TOKENS, AUDIT, SETTINGS, OUTBOX, SECRETS, IDEMPOTENCY, RECENT_VIEWS, SAVED_VIEWS,
+            DELETED_RECORDS);
 
     /** What the control plane's database holds besides the account collections it shares in shape with an instance. */
     public static final List<Kind<?>> PLATFORM = List.of(DEMO_REQUESTS, CUSTOMERS, SUBSCRIPTIONS, INSTANCES, WORKFLOWS, HISTORIES, BACKUPS);

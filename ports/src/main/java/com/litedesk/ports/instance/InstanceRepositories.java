@@ -5,6 +5,7 @@ import com.litedesk.ports.crm.ActivityRepository;
 import com.litedesk.ports.crm.CompanyRepository;
 import com.litedesk.ports.crm.ContactRepository;
 import com.litedesk.ports.crm.DealRepository;
+import com.litedesk.ports.crm.DeletedRecordRepository;
 import com.litedesk.ports.crm.NoteRepository;
 import com.litedesk.ports.crm.PipelineRepository;
 import com.litedesk.ports.crm.RecentViewRepository;
@@ -43,6 +44,7 @@ public record InstanceRepositories(
         IdempotencyRepository idempotency,
         RecentViewRepository recentViews,
         SavedViewRepository savedViews,
+        DeletedRecordRepository deletedRecords,
         StorageMeter storage) {
 
     public InstanceRepositories {
@@ -66,12 +68,13 @@ public record InstanceRepositories(
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(recentViews, "recentViews");
         Objects.requireNonNull(savedViews, "savedViews");
+        Objects.requireNonNull(deletedRecords, "deletedRecords");
         Objects.requireNonNull(storage, "storage");
     }
 
     /** The same stores with {@code sealed} as the secret store (a decorator over {@link #secrets()}). */
     public InstanceRepositories withSecrets(SecretRepository sealed) {
         return new InstanceRepositories(contacts, companies, pipelines, deals, tasks, notes, activities, notifications, users, teams, credentials,
-                refreshTokens, oneTimeTokens, audit, settings, outbox, sealed, idempotency, recentViews, savedViews, storage);
+                refreshTokens, oneTimeTokens, audit, settings, outbox, sealed, idempotency, recentViews, savedViews, deletedRecords, storage);
     }
 }

@@ -542,6 +542,26 @@ public abstract class InstanceRepositoriesContract {
         assertThat(stores.savedViews().findById("v1")).isEmpty();
     }
 
+    @Test
+    void aDeletedRecordKeepsEveryPlainValueAndListsOldestFirstFromItsIndex() {
+        Map<String, Object> fields = Map.of("id", "c1", "version", new BigDecimal("3"), "firstName", "Ada",
+                "emails", List.of("ada@example.com", "ada@work.example"), "value", new BigDecimal("12500.50"),
+                "address", Map.of("city", "London", "postalCode", "N1"), "customFields", Map.of("vip", true, "score", new BigDecimal("4.5")),
+                "createdAt", "2026-01-02T03:04:05.678Z", "linked", List.of(Map.of("type", "DEAL", "id", "d1")));
+        var older = new com.litedesk.ports.crm.DeletedRecord("c1", 1, RecordType.CONTACT, "Ada Lovelace", "owner", "team", fields,
+                T0.plusSeconds(1), "u1");
+        var newer = new com.litedesk.ports.crm.DeletedRecord("d9", 1, RecordType.DEAL, "Big deal", "owner", null, Map.of("title", "Big deal"),
+                T0.plusSeconds(9), "u2");
+        stores.deletedRecords().insert(newer);
+        stores.deletedRecords().insert(older);
+        assertThat(stores.deletedRecords().findById("c1")).contains(older);
+        fails(() -> stores.deletedRecords().insert(older), ErrorCode.CONFLICT);
+        Query oldestFirst = new Query(List.of(Condition.of("deletedAt", Operator.LT, T0.plusSeconds(5))), List.of(SortKey.asc("deletedAt")), null, 10);
+        assertThat(stores.deletedRecords().list(oldestFirst).items()).extracting(com.litedesk.ports.crm.DeletedRecord::id).containsExactly("c1");
+        stores.deletedRecords().delete("c1", 1);
+        assertThat(stores.deletedRecords().findById("c1")).isEmpty();
+    }
+
     private static RecentView view(String userId, RecordRef record, int second) {
         return new RecentView(RecentView.idOf(userId, record), 1, userId, record, T0.plusSeconds(second));
     }

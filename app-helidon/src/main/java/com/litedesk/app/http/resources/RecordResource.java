@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * The routes every owned CRM record has: list (filter, sort, search, cursor), create, read,
- * partial update (JSON merge patch, If-Match), delete, CSV export and the record's timeline.
+ * partial update (JSON merge patch, If-Match), delete and restore, CSV export and the record's timeline.
  * Record-specific routes are added by {@code extra}, registered before {id} so they win.
  */
 public final class RecordResource<T extends Record & Owned, D> {
@@ -86,6 +86,12 @@ public final class RecordResource<T extends Record & Owned, D> {
                 .ifMatch().noContent(), call -> {
             records.delete(call.actor(), call.path("id"), call.ifMatch());
             return Reply.noContent();
+        });
+        api.route(rules, Route.post(base + "/{id}/restore", "Bring back a deleted " + noun + " as it was, under its id (within "
+                        + OwnedRecords.KEPT_FOR.toDays() + " days of the delete; whoever may delete it)").id("restore" + name)
+                .returns(recordType).etag(), call -> {
+            T restored = records.restore(call.actor(), call.path("id"));
+            return Reply.ok(restored).withVersion(restored.version());
         });
         if (hasTimeline) {
             api.route(rules, Route.get(base + "/{id}/timeline", "The " + noun + "'s activities, notes, tasks and changes, newest first")

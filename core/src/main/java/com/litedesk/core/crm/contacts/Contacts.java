@@ -84,6 +84,12 @@ public final class Contacts extends OwnedRecords<Contact, ContactDraft> {
         }
     }
 
+    @Override
+    protected String displayName(Contact c) {
+        String name = String.join(" ", java.util.stream.Stream.of(c.firstName(), c.lastName()).filter(Objects::nonNull).toList());
+        return name.isBlank() ? super.displayName(c) : name;
+    }
+
     private void requireUniqueEmail(Contact contact) {
         String email = contact.primaryEmail();
         if (email != null) {

@@ -118,6 +118,21 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
         }
     }
 
+    /** A deal comes back only onto a stage that still exists. */
+    @Override
+    protected void beforeRestore(Actor actor, Deal deal) {
+        boolean onItsStage;
+        try {
+            onItsStage = pipelines.require(deal.pipelineId()).stage(deal.stageId()).isPresent();
+        } catch (LiteDeskException e) {
+            onItsStage = false;
+        }
+        if (!onItsStage) {
+            throw LiteDeskException.conflict("the deal's pipeline or stage was deleted since; it cannot be brought back");
+        }
+        super.beforeRestore(actor, deal);
+    }
+
     @Override
     protected String requestedOwner(DealDraft draft) {
         return draft.ownerId();

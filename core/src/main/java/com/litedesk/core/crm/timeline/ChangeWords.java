@@ -29,6 +29,7 @@ final class ChangeWords {
         return switch (verb) {
             case "create" -> "created";
             case "delete" -> "deleted";
+            case "restore" -> "restored";
             case "merge" -> "merged " + entry.before().getOrDefault("merged", "a duplicate") + " into this";
             case "move" -> {
                 String stage = stageName.apply(entry.after().get("stageId"));
