@@ -18,6 +18,9 @@ export function toFilter(rows, fields) {
     if (field && field.type === 'number' && row.value !== '' && !Number.isNaN(Number(row.value))) {
       return row.field + '[' + row.op + ']:' + Number(row.value);
     }
+    if (field && field.type === 'bool') {
+      return row.field + '[' + row.op + ']:' + (String(row.value) === 'true');
+    }
     // a day picked for a moment in time: that day's start, in UTC
     const text = field && field.type === 'instant' ? row.value + 'T00:00:00Z' : String(row.value);
     return row.field + '[' + row.op + ']:' + JSON.stringify(text);

@@ -11,6 +11,29 @@ import { toast } from '/assets/shared/toast.js';
 import { confirmAction } from '/assets/shared/confirm.js';
 import { toFilter, fromFilter, OPERATORS } from '/assets/crm/filters.js';
 import { SavedViewPicker } from '/assets/crm/saved-views.js';
+import { customFieldsOf, shownValue } from '/assets/crm/custom-values.js';
+import { parseNumber } from '/assets/shared/format.js';
+
+const RECORD_TYPES = { CONTACTS: 'CONTACT', COMPANIES: 'COMPANY', DEALS: 'DEAL' };
+const CUSTOM_OPS = { TEXT: ['eq', 'ne', 'prefix'], SELECT: ['eq', 'ne'], NUMBER: ['gte', 'lte', 'eq'], DATE: ['gte', 'lte', 'eq'], BOOL: ['eq'] };
+const CUSTOM_TYPES = { TEXT: 'text', SELECT: 'choice', NUMBER: 'number', DATE: 'date', BOOL: 'bool' };
+
+/** A custom field as a column of the list (off until chosen, not sortable). */
+function customColumn(f) {
+  return { key: 'cf.' + f.key, label: f.label || f.key, optional: true, default: false, value: (r) => shownValue(f, (r.customFields || {})[f.key]) };
+}
+
+/** A custom field as a field bulk work can set. */
+function customEdit(f) {
+  const filter = customFilter(f);
+  return { field: filter.field, label: filter.label, type: filter.type, options: filter.options, custom: f };
+}
+
+/** A custom field as a field of the filter builder, with the conditions that fit its type. */
+function customFilter(f) {
+  const options = f.type === 'BOOL' ? [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] : (f.options || []).map(o => ({ value: o, label: o }));
+  return { field: 'customFields.' + f.key, label: f.label || f.key, type: CUSTOM_TYPES[f.type], ops: CUSTOM_OPS[f.type], options };
+}
 
 export const ListView = {
   components: { Pager, SavedViewPicker },
@@ -21,15 +44,19 @@ export const ListView = {
     const list = props.list;
     const q = ref(route.query.q || '');
     const sort = ref(route.query.sort || list.defaultSort);
-    const terms = ref(fromFilter(route.query.filter || '', list.filters));
-    const shown = ref(route.query.cols ? String(route.query.cols).split(',') : list.columns.filter(c => c.default !== false).map(c => c.key));
-    const columns = computed(() => list.columns.filter(c => shown.value.includes(c.key)));
+    const custom = ref([]);
+    const filters = computed(() => list.filters.concat(custom.value.map(customFilter)));
+    const allColumns = computed(() => list.columns.concat(custom.value.map(customColumn)));
+    const terms = ref(fromFilter(route.query.filter || '', filters.value));
+    const shown = ref(route.query.cols ? String(route.query.cols).split(',') : allColumns.value.filter(c => c.default !== false).map(c => c.key));
+    const columns = computed(() => allColumns.value.filter(c => shown.value.includes(c.key)));
     const total = ref(null);
     const selected = reactive(new Set());
     const people = ref([]);
     const bulk = reactive({ ownerId: '', tag: '', field: (list.edits || [{}])[0].field || '', value: '', busy: false });
-    const editing = computed(() => (list.edits || []).find(e => e.field === bulk.field));
-    const filter = () => toFilter(terms.value.filter(t => t.value !== ''), list.filters);
+    const edits = computed(() => (list.edits || []).concat(custom.value.map(customEdit)));
+    const editing = computed(() => edits.value.find(e => e.field === bulk.field));
+    const filter = () => toFilter(terms.value.filter(t => t.value !== ''), filters.value);
     function params(cursor) {
       const p = new URLSearchParams();
       if (q.value) {
@@ -77,14 +104,20 @@ export const ListView = {
       const p = new URLSearchParams(text || '');
       q.value = p.get('q') || '';
       sort.value = p.get('sort') || list.defaultSort;
-      terms.value = fromFilter(p.get('filter') || '', list.filters);
-      shown.value = p.get('cols') ? p.get('cols').split(',') : list.columns.filter(c => c.default !== false).map(c => c.key);
+      terms.value = fromFilter(p.get('filter') || '', filters.value);
+      shown.value = p.get('cols') ? p.get('cols').split(',') : allColumns.value.filter(c => c.default !== false).map(c => c.key);
       reload();
     }
-    function reload() {
-      selected.clear();
+    /** Loads the first page again; of the selected rows, those still listed stay selected. */
+    async function reload() {
       keepInUrl();
-      return pager.first();
+      await pager.first();
+      const listed = new Set(pager.items.map(r => r.id));
+      for (const id of Array.from(selected)) {
+        if (!listed.has(id)) {
+          selected.delete(id);
+        }
+      }
     }
     let timer;
     function search() {
@@ -103,7 +136,7 @@ export const ListView = {
       return sort.value === '-' + column.sort ? 'descending' : 'none';
     }
     function addTerm() {
-      terms.value.push({ field: list.filters[0].field, op: list.filters[0].ops[0], value: '' });
+      terms.value.push({ field: filters.value[0].field, op: filters.value[0].ops[0], value: '' });
     }
     function removeTerm(i) {
       terms.value.splice(i, 1);
@@ -156,7 +189,23 @@ export const ListView = {
     const assign = () => each('EDIT', 'reassigned', r => api.patch(list.api + '/' + r.id, { ownerId: bulk.ownerId }));
     const tag = () => each('EDIT', 'tagged', r => api.patch(list.api + '/' + r.id, { tags: Array.from(new Set((r.tags || []).concat([bulk.tag.trim()]))) }));
     /** Sets the chosen field of every selected record to the value typed (an empty value clears it). */
-    const edit = () => each('EDIT', 'changed', r => api.patch(list.api + '/' + r.id, { [bulk.field]: bulk.value === '' ? null : bulk.value }));
+    function edit() {
+      const e = editing.value;
+      let value = bulk.value === '' ? null : bulk.value;
+      if (e.custom && e.custom.type === 'NUMBER') {
+        const parsed = parseNumber(bulk.value);
+        if (parsed.error) {
+          toast(e.label + ': ' + parsed.error, { kind: 'error' });
+          return;
+        }
+        value = parsed.value;
+      } else if (e.custom && e.custom.type === 'BOOL') {
+        value = value === null ? null : value === 'true';
+      }
+      // a custom field is one key of the record's custom fields (the merge patch keeps the others)
+      const patch = e.custom ? { customFields: { [e.custom.key]: value } } : { [bulk.field]: value };
+      return each('EDIT', 'changed', r => api.patch(list.api + '/' + r.id, patch));
+    }
     async function remove() {
       if (!await confirmAction('Delete ' + selected.size + ' ' + list.plural + '? Undo brings them back.', 'Delete ' + selected.size)) {
         return;
@@ -182,10 +231,17 @@ export const ListView = {
     watch(shown, keepInUrl, { deep: true });
     onMounted(async () => {
       people.value = await users();
+      if (RECORD_TYPES[list.resource]) {
+        custom.value = await customFieldsOf(RECORD_TYPES[list.resource]);
+        // terms on custom fields in the URL are known only now
+        if (String(route.query.filter || '').includes('customFields.')) {
+          terms.value = fromFilter(route.query.filter, filters.value);
+        }
+      }
       await pager.first();
     });
-    return { list, q, sort, terms, shown, columns, total, selected, people, bulk, pager, OPERATORS, can, currentQuery, apply,
-      search, reload, sortBy, sortState, addTerm, removeTerm, toggleAll, assign, tag, edit, editing, remove, exportCsv };
+    return { list, q, sort, terms, shown, columns, filters, allColumns, total, selected, people, bulk, pager, OPERATORS, can, currentQuery, apply,
+      search, reload, sortBy, sortState, addTerm, removeTerm, toggleAll, assign, tag, edit, edits, editing, remove, exportCsv };
   },
   template: `<div>
     <div class="panel">
@@ -193,22 +249,22 @@ export const ListView = {
       <div class="row">
         <div class="field"><label for="q">Search</label><input id="q" v-model="q" @input="search" :placeholder="list.searchHint"></div>
         <details class="columns"><summary>Columns</summary><fieldset><legend class="sr-only">Columns to show</legend>
-          <span v-for="c in list.columns" :key="c.key" class="check"><input type="checkbox" :value="c.key" v-model="shown" :aria-label="'Show ' + c.label">
+          <span v-for="c in allColumns" :key="c.key" class="check"><input type="checkbox" :value="c.key" v-model="shown" :aria-label="'Show ' + c.label">
             <span aria-hidden="true">{{ c.label }}</span></span></fieldset></details>
         <div v-if="can(list.resource, 'EXPORT')"><button class="secondary" @click="exportCsv(false)">Export CSV</button></div>
       </div>
       <fieldset class="filters"><legend>Filters</legend>
         <div v-for="(t, i) in terms" :key="i" class="row">
-          <div class="field narrow"><label :for="'ff-' + i">Field</label><select :id="'ff-' + i" v-model="t.field" @change="t.op = list.filters.find(f => f.field === t.field).ops[0]">
-            <option v-for="f in list.filters" :key="f.field" :value="f.field">{{ f.label }}</option></select></div>
+          <div class="field narrow"><label :for="'ff-' + i">Field</label><select :id="'ff-' + i" v-model="t.field" @change="t.op = filters.find(f => f.field === t.field).ops[0]">
+            <option v-for="f in filters" :key="f.field" :value="f.field">{{ f.label }}</option></select></div>
           <div class="field narrow"><label :for="'fo-' + i">Condition</label><select :id="'fo-' + i" v-model="t.op">
-            <option v-for="op in list.filters.find(f => f.field === t.field).ops" :key="op" :value="op">{{ OPERATORS[op] }}</option></select></div>
+            <option v-for="op in filters.find(f => f.field === t.field).ops" :key="op" :value="op">{{ OPERATORS[op] }}</option></select></div>
           <div class="field"><label :for="'fv-' + i">Value</label>
-            <select v-if="list.filters.find(f => f.field === t.field).type === 'user'" :id="'fv-' + i" v-model="t.value" @change="reload">
+            <select v-if="filters.find(f => f.field === t.field).type === 'user'" :id="'fv-' + i" v-model="t.value" @change="reload">
               <option value="">—</option><option v-for="u in people" :key="u.id" :value="u.id">{{ u.name }}</option></select>
-            <select v-else-if="list.filters.find(f => f.field === t.field).type === 'choice'" :id="'fv-' + i" v-model="t.value" @change="reload">
-              <option value="">—</option><option v-for="o in list.filters.find(f => f.field === t.field).options" :key="o.value" :value="o.value">{{ o.label }}</option></select>
-            <input v-else :id="'fv-' + i" v-model="t.value" :type="['date', 'instant'].includes(list.filters.find(f => f.field === t.field).type) ? 'date' : 'text'" @change="reload" @keyup.enter="reload"></div>
+            <select v-else-if="['choice', 'bool'].includes(filters.find(f => f.field === t.field).type)" :id="'fv-' + i" v-model="t.value" @change="reload">
+              <option value="">—</option><option v-for="o in filters.find(f => f.field === t.field).options" :key="o.value" :value="o.value">{{ o.label }}</option></select>
+            <input v-else :id="'fv-' + i" v-model="t.value" :type="['date', 'instant'].includes(filters.find(f => f.field === t.field).type) ? 'date' : 'text'" @change="reload" @keyup.enter="reload"></div>
           <div><button type="button" class="secondary" @click="removeTerm(i)" :aria-label="'Remove filter ' + (i + 1)">Remove</button></div>
         </div>
         <button type="button" class="secondary" @click="addTerm">Add a filter</button>
@@ -219,9 +275,9 @@ export const ListView = {
       <template v-if="can(list.resource, 'EDIT')">
         <template v-if="editing">
           <div class="field narrow"><label for="bulk-field">Field to set</label><select id="bulk-field" v-model="bulk.field" @change="bulk.value = ''">
-            <option v-for="e in list.edits" :key="e.field" :value="e.field">{{ e.label }}</option></select></div>
+            <option v-for="e in edits" :key="e.field" :value="e.field">{{ e.label }}</option></select></div>
           <div class="field narrow"><label for="bulk-value">New value</label>
-            <select v-if="editing.type === 'choice'" id="bulk-value" v-model="bulk.value"><option value="">—</option>
+            <select v-if="['choice', 'bool'].includes(editing.type)" id="bulk-value" v-model="bulk.value"><option value="">—</option>
               <option v-for="o in editing.options" :key="o.value" :value="o.value">{{ o.label }}</option></select>
             <input v-else id="bulk-value" v-model="bulk.value" :type="editing.type === 'date' ? 'date' : 'text'"></div>
           <button class="secondary" :disabled="bulk.busy" @click="edit">Set {{ editing.label.toLowerCase() }}</button>

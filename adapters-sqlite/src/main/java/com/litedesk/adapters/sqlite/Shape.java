@@ -59,6 +59,10 @@ record Shape(String[] names, Type[] types, MethodHandle[] accessors, MethodHandl
     static Object readPath(Object record, String[] path) {
         Object current = record;
         for (String part : path) {
+            if (current instanceof java.util.Map<?, ?> map) {
+                current = map.get(part);
+                continue;
+            }
             if (!(current instanceof Record r)) {
                 return null;
             }
@@ -76,6 +80,10 @@ record Shape(String[] names, Type[] types, MethodHandle[] accessors, MethodHandl
     static Type typeOf(Class<?> type, String[] path) {
         Type current = type;
         for (String part : path) {
+            if (current instanceof java.lang.reflect.ParameterizedType map && map.getRawType() == java.util.Map.class) {
+                current = map.getActualTypeArguments()[1]; // a key of a map (custom fields): its values' type
+                continue;
+            }
             if (!(current instanceof Class<?> c) || !c.isRecord()) {
                 return null;
             }

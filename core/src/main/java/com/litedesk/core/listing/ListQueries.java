@@ -32,9 +32,19 @@ public final class ListQueries {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     private final FieldSet fields;
+    private final Function<String, java.util.Optional<FieldSet.Field>> extra;
 
     public ListQueries(FieldSet fields) {
+        this(fields, name -> java.util.Optional.empty());
+    }
+
+    /**
+     * With fields beyond the declared ones that may be filtered on (not sorted on): {@code extra} names them, or
+     * answers empty (the custom fields of a kind of record, which the Owner may change at any time).
+     */
+    public ListQueries(FieldSet fields, Function<String, java.util.Optional<FieldSet.Field>> extra) {
         this.fields = fields;
+        this.extra = extra;
     }
 
     /** Parses the request; {@code fixed} conditions (views, scoping) are always added. */
@@ -98,8 +108,9 @@ public final class ListQueries {
     }
 
     private Condition condition(FilterParser.Term term) {
-        FieldSet.Field field = fields.field(term.field()).orElseThrow(() -> FilterParser.invalid(
-                "unknown field '" + term.field() + "'; filterable fields: " + String.join(", ", fields.names())));
+        FieldSet.Field field = fields.field(term.field()).or(() -> extra.apply(term.field())).orElseThrow(() -> FilterParser.invalid(
+                "unknown field '" + term.field() + "'; filterable fields: " + String.join(", ", fields.names())
+                        + " and customFields.<key> of a custom field"));
         Operator op = OPERATORS.get(term.op().toLowerCase(Locale.ROOT));
         if (op == null) {
             throw FilterParser.invalid("unknown operator '" + term.op() + "'; use one of eq, ne, gt, gte, lt, lte, in, prefix");

@@ -28,6 +28,9 @@ final class Values {
     }
 
     private static Object component(Object record, String name) {
+        if (record instanceof java.util.Map<?, ?> map) {
+            return map.get(name); // custom fields
+        }
         if (!(record instanceof Record r) || !com.litedesk.core.support.RecordFields.has(r, name)) {
             return null;
         }

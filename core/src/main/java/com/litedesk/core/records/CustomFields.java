@@ -23,6 +23,27 @@ public final class CustomFields {
         this.settings = settings;
     }
 
+    /** The prefix of a custom field's name in the filter language: {@code customFields.<key>}. */
+    public static final String FILTER_PREFIX = "customFields.";
+
+    /**
+     * A custom field of {@code type} as a field lists filter on ({@code customFields.<key>}), typed as its values are
+     * kept: numbers as decimals, true/false, dates and choices as text; empty for any other name.
+     */
+    public java.util.Optional<com.litedesk.core.listing.FieldSet.Field> filterField(RecordType type, String name) {
+        if (name == null || !name.startsWith(FILTER_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        String key = name.substring(FILTER_PREFIX.length());
+        return definitions(type).stream().filter(d -> d.key().equals(key)).findFirst().map(d -> new com.litedesk.core.listing.FieldSet.Field(
+                name, switch (d.type()) {
+                    case NUMBER -> com.litedesk.core.listing.FieldType.DECIMAL;
+                    case BOOL -> com.litedesk.core.listing.FieldType.BOOLEAN;
+                    case DATE -> com.litedesk.core.listing.FieldType.DATE;
+                    case TEXT, SELECT -> com.litedesk.core.listing.FieldType.TEXT;
+                }, false, null));
+    }
+
     public List<CustomFieldDefinition> definitions(RecordType type) {
         return settings.findById(InstanceSettings.ID)
                 .map(s -> s.customFieldsOf(type.name()))

@@ -47,7 +47,8 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
         this.repository = repository;
         this.resource = resource;
         this.type = type;
-        this.queries = new ListQueries(fields);
+        CustomFields custom = new CustomFields(context.settings());
+        this.queries = new ListQueries(fields, name -> custom.filterField(type, name));
     }
 
     /** Validates a draft into a record with the given common fields; VALIDATION on bad input. */

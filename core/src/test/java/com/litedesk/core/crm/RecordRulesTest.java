@@ -106,6 +106,34 @@ class RecordRulesTest {
     }
 
     @Test
+    void listsFilterOnCustomFieldsByTheirTypeAndRefuseUnknownOnesAndSortingOnThem() {
+        var settings = crm.settings().current();
+        crm.settings().update(instance.owner, settings.version(), new SettingsDraft("Acme", Map.of("CONTACT", List.of(
+                new CustomFieldDefinition("score", "Score", CustomFieldType.NUMBER, List.of(), false),
+                new CustomFieldDefinition("vip", "VIP", CustomFieldType.BOOL, List.of(), false),
+                new CustomFieldDefinition("since", "Customer since", CustomFieldType.DATE, List.of(), false),
+                new CustomFieldDefinition("tier", "Tier", CustomFieldType.SELECT, List.of("gold", "silver"), false)))));
+        var high = crm.contacts().create(instance.owner, new ContactDraft("A", "High", List.of(), List.of(), null, null, List.of(), null,
+                Map.of("score", new BigDecimal("9"), "vip", true, "since", "2024-02-01", "tier", "gold")));
+        var low = crm.contacts().create(instance.owner, new ContactDraft("B", "Low", List.of(), List.of(), null, null, List.of(), null,
+                Map.of("score", new BigDecimal("2"), "vip", false, "since", "2019-05-01")));
+        java.util.function.Function<String, List<String>> ids = filter -> crm.contacts().list(instance.owner,
+                com.litedesk.core.listing.ListRequest.filtered(filter)).items().stream().map(c -> c.id()).toList();
+        assertThat(ids.apply("customFields.score[gte]:5")).containsExactly(high.id());
+        assertThat(ids.apply("customFields.vip[eq]:false")).containsExactly(low.id());
+        assertThat(ids.apply("customFields.since[lt]:\"2020-01-01\"")).containsExactly(low.id());
+        assertThat(ids.apply("customFields.tier[eq]:\"gold\",customFields.score[gt]:1")).containsExactly(high.id());
+        fails(() -> ids.apply("customFields.nope[eq]:1"), ErrorCode.VALIDATION);
+        fails(() -> ids.apply("customFields.score[eq]:\"high\""), ErrorCode.VALIDATION);
+        fails(() -> ids.apply("customFields.since[gte]:\"soon\""), ErrorCode.VALIDATION);
+        fails(() -> ids.apply("customFields.vip[gt]:true"), ErrorCode.VALIDATION);
+        fails(() -> crm.companies().list(instance.owner, com.litedesk.core.listing.ListRequest.filtered("customFields.score[gte]:5")),
+                ErrorCode.VALIDATION); // a contact's field is not a company's
+        fails(() -> crm.contacts().list(instance.owner, new com.litedesk.core.listing.ListRequest(null, "customFields.score", null, null, null,
+                false)), ErrorCode.VALIDATION);
+    }
+
+    @Test
     void theContactLimitOfThePlanIsEnforced() {
         TestInstance small = new TestInstance(new PlanLimits(null, 2L, null, null));
         small.crm.contacts().create(small.owner, ContactDraft.named("A", "A", null));

@@ -543,6 +543,26 @@ public abstract class InstanceRepositoriesContract {
     }
 
     @Test
+    void customFieldValuesAreFilteredByTheirTypeNumbersTrueFalseDatesAndText() {
+        stores.contacts().insert(contact("c1", "Ada", "Lovelace", "ada@example.com", List.of()));
+        Contact plain = contact("c2", "Grace", "Hopper", "grace@example.com", List.of());
+        stores.contacts().insert(new Contact("c2", 1, "Grace", "Hopper", plain.emails(), plain.phones(), null, null, List.of(), "owner", "team",
+                Map.of("score", new BigDecimal("12"), "vip", false, "since", "2024-06-01", "tier", "gold"), T0, "creator", T0, "creator"));
+        java.util.function.Function<Condition, List<String>> ids = c -> stores.contacts().list(Query.where(List.of(c), 10)).items().stream()
+                .map(Contact::id).toList();
+        assertThat(ids.apply(Condition.of("customFields.score", Operator.GTE, new BigDecimal("5")))).containsExactly("c2");
+        assertThat(ids.apply(Condition.of("customFields.score", Operator.LT, new BigDecimal("5")))).containsExactly("c1");
+        assertThat(ids.apply(Condition.eq("customFields.score", new BigDecimal("4.5")))).containsExactly("c1");
+        assertThat(ids.apply(Condition.eq("customFields.vip", true))).containsExactly("c1");
+        assertThat(ids.apply(Condition.eq("customFields.vip", false))).containsExactly("c2");
+        assertThat(ids.apply(Condition.of("customFields.since", Operator.GTE, LocalDate.parse("2021-01-01")))).containsExactly("c2");
+        assertThat(ids.apply(Condition.eq("customFields.tier", "gold"))).containsExactly("c2");
+        assertThat(ids.apply(Condition.of("customFields.tier", Operator.PREFIX, "go"))).containsExactly("c2");
+        assertThat(ids.apply(Condition.eq("customFields.tier", null))).containsExactly("c1");
+        assertThat(stores.contacts().count(List.of(Condition.of("customFields.score", Operator.GT, BigDecimal.ZERO)))).isEqualTo(2);
+    }
+
+    @Test
     void aDeletedRecordKeepsEveryPlainValueAndListsOldestFirstFromItsIndex() {
         Map<String, Object> fields = Map.of("id", "c1", "version", new BigDecimal("3"), "firstName", "Ada",
                 "emails", List.of("ada@example.com", "ada@work.example"), "value", new BigDecimal("12500.50"),
