@@ -1,5 +1,6 @@
 // Custom fields, managed by Owners and Admins: per kind of record, add one (label, type, options), rename it, put
-// it in order, change a select's options, make it required, remove it. Saved as the settings' definitions.
+// it in order, change its type or a select's options (the server converts the stored values, or says which do not
+// convert), make it required, remove it. Saved as the settings' definitions.
 import { ref, reactive, computed } from 'vue';
 import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
@@ -84,7 +85,7 @@ export const CustomFields = {
     }
     function saveEdit() {
       const e = editing.value;
-      const list = fields.value.map(f => (f.key === e.key ? { ...f, label: e.label.trim(), required: e.required, options: f.type === 'SELECT' ? options(e.options) : [] } : f));
+      const list = fields.value.map(f => (f.key === e.key ? { ...f, label: e.label.trim(), type: e.type, required: e.required, options: e.type === 'SELECT' ? options(e.options) : [] } : f));
       save(list, e.label + ' saved.').then(ok => {
         if (ok) {
           editing.value = null;
@@ -108,16 +109,19 @@ export const CustomFields = {
       <template v-if="editing && editing.key === f.key">
         <form class="row" @submit.prevent="saveEdit" :aria-label="'Edit ' + f.label">
           <div class="field"><label :for="'cf-l-' + f.key">Name</label><input :id="'cf-l-' + f.key" v-model="editing.label" maxlength="100"></div>
-          <div class="field" v-if="f.type === 'SELECT'"><label :for="'cf-o-' + f.key">Options, one per line</label><textarea :id="'cf-o-' + f.key" v-model="editing.options" rows="3"></textarea></div>
+          <div class="field narrow"><label :for="'cf-t-' + f.key">Type</label><select :id="'cf-t-' + f.key" v-model="editing.type" :aria-describedby="'cf-t-hint-' + f.key">
+            <option v-for="t in TYPES" :key="t.type" :value="t.type">{{ t.label }}</option></select></div>
+          <div class="field" v-if="editing.type === 'SELECT'"><label :for="'cf-o-' + f.key">Options, one per line</label><textarea :id="'cf-o-' + f.key" v-model="editing.options" rows="3"></textarea></div>
           <label class="check"><input type="checkbox" v-model="editing.required"> Required</label>
           <div class="row"><button>Save</button><button type="button" class="secondary" @click="editing = null">Cancel</button></div>
-        </form></template>
+        </form>
+        <p :id="'cf-t-hint-' + f.key" class="hint">A new type converts the values already stored; a value that does not convert stops the change.</p></template>
       <template v-else>
         <strong>{{ f.label }}</strong> <span class="hint">{{ typeName(f.type) }}{{ f.required ? ', required' : '' }}{{ f.type === 'SELECT' ? ': ' + f.options.join(', ') : '' }}</span>
         <span v-if="may()" class="row actions">
           <button type="button" class="secondary" :disabled="i === 0" @click="move(i, -1)" :aria-label="'Move ' + f.label + ' up'">↑</button>
           <button type="button" class="secondary" :disabled="i === fields.length - 1" @click="move(i, 1)" :aria-label="'Move ' + f.label + ' down'">↓</button>
-          <button type="button" class="secondary" @click="edit(f)">Rename</button>
+          <button type="button" class="secondary" @click="edit(f)" :aria-label="'Edit ' + f.label">Edit</button>
           <button type="button" class="danger" @click="remove(f)">Remove</button></span></template></li></ul>
     <form v-if="may()" class="row" @submit.prevent="add" novalidate aria-label="Add a custom field">
       <div class="field"><label for="cf-new">New field</label><input id="cf-new" v-model="adding.label" maxlength="100" placeholder="e.g. Contract renewal" aria-describedby="cf-new-err"><span id="cf-new-err" class="error">{{ errors.add }}</span></div>

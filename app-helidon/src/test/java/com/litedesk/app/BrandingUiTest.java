@@ -73,7 +73,7 @@ class BrandingUiTest extends CrmBrowserTest {
         assertThat(owner.getByText("Tier added.")).isVisible();
         button(owner, "Move Tier up").click();
         assertThat(owner.locator("#cf-heading ~ ul.plain > li").first()).containsText("Tier");
-        owner.locator("#cf-heading ~ ul.plain > li").first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
+        owner.locator("#cf-heading ~ ul.plain > li").first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit Tier")).click();
         owner.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).last().fill("Customer tier");
         owner.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Edit Tier")).getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Save")).click();

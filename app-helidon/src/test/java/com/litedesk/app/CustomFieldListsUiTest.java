@@ -67,4 +67,37 @@ class CustomFieldListsUiTest extends CrmBrowserTest {
         context.close();
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void anOwnerChangesAFieldsTypeAndIsToldWhichValuesDoNotConvert() {
+        String token = server.ownerToken();
+        var settings = server.get("/api/settings", token).json();
+        var fields = new java.util.HashMap<String, Object>();
+        settings.get("customFields").properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+        fields.put("COMPANY", List.of(Map.of("key", "code", "label", "Code", "type", "TEXT", "required", false)));
+        var changed = server.patch("/api/settings", token, Map.of("customFields", fields),
+                Map.of("If-Match", "\"" + settings.get("version").asLong() + "\""));
+        assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
+        String fine = server.post("/api/companies", token, Map.of("name", "Coded", "customFields", Map.of("code", "42"))).json().get("id").asText();
+        String odd = server.post("/api/companies", token, Map.of("name", "Odd", "customFields", Map.of("code", "abc"))).json().get("id").asText();
+        var context = context(1280);
+        Page page = open(context);
+        signIn(page, TestServer.OWNER, TestServer.PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")).click();
+        button(page, "Companies").click();
+        button(page, "Edit Code").click();
+        var form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Edit Code"));
+        form.getByLabel("Type", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).selectOption("NUMBER");
+        form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("1 company holds a Code that is not a number (such as 'abc')");
+        check(page, "custom-field-type-refused");
+        assertThat(server.patch("/api/companies/" + odd, token, Map.of("customFields", Map.of("code", "7")), Map.of()).status()).isEqualTo(200);
+        form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Code saved.")).isVisible();
+        assertThat(page.locator("#cf-heading ~ ul.plain")).containsText("Number");
+        assertThat(server.get("/api/companies/" + fine, token).json().get("customFields").get("code").isNumber()).isTrue();
+        assertThat(server.get("/api/companies/" + odd, token).json().get("customFields").get("code").asInt()).isEqualTo(7);
+        context.close();
+        assertThat(consoleErrors).isEmpty();
+    }
 }

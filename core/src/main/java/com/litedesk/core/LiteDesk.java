@@ -38,6 +38,7 @@ import com.litedesk.ports.instance.InstanceRepositories;
 import com.litedesk.ports.instance.Mailer;
 import com.litedesk.ports.instance.PlanLimits;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -105,7 +106,8 @@ public final class LiteDesk {
         LinkedRecords links = new LinkedRecords(r.contacts(), r.companies(), r.deals());
         auth = new Authentication(r.users(), r.credentials(), r.refreshTokens(), r.oneTimeTokens(), b.passwordHasher,
                 b.tokenService, audit, b.clock);
-        settings = new Settings(context, r.settings());
+        settings = new Settings(context, r.settings(), Map.of(com.litedesk.ports.crm.RecordType.CONTACT, r.contacts(),
+                com.litedesk.ports.crm.RecordType.COMPANY, r.companies(), com.litedesk.ports.crm.RecordType.DEAL, r.deals()));
         // mails carry the instance's name as it is now, and go out under the Owner's sender name
         java.util.function.Supplier<String> name = () -> settings.name().orElse(b.instanceName);
         com.litedesk.ports.instance.Mailer mailer = new com.litedesk.core.settings.BrandedMailer(b.mailer, settings::senderName);

@@ -30,10 +30,14 @@ public final class Settings {
 
     private final RecordContext context;
     private final SettingsRepository settings;
+    private final CustomFieldRetyping retyping;
 
-    public Settings(RecordContext context, SettingsRepository settings) {
+    /** {@code records}: the stores of the kinds of record that have custom fields (their values follow a type change). */
+    public Settings(RecordContext context, SettingsRepository settings,
+                    Map<RecordType, com.litedesk.ports.store.Repository<? extends com.litedesk.ports.store.Entity>> records) {
         this.context = context;
         this.settings = settings;
+        this.retyping = new CustomFieldRetyping(records);
     }
 
     public InstanceSettings get(Actor actor) {
@@ -89,9 +93,13 @@ public final class Settings {
         Map<String, List<CustomFieldDefinition>> fields = draft.customFields() == null ? Map.of() : draft.customFields();
         fields.forEach((type, definitions) -> checkDefinitions(v, type, definitions));
         v.throwIfInvalid();
+        // a field given another type (or a select fewer options) keeps its values only where they convert
+        List<CustomFieldRetyping.Change> retyped = CustomFieldRetyping.changes(current.customFields(), fields);
+        retyping.check(retyped);
         InstanceSettings updated = new InstanceSettings(current.id(), current.version() + 1, name, current.plan(), current.limits(),
                 fields, current.branding(), current.createdAt(), current.createdBy(), context.now(), actor.userId());
         settings.replace(updated, current.version());
+        retyping.convert(retyped);
         var diff = Changes.diff(current, updated);
         context.audit().recordSuccess(actor, "settings.update", REF, diff.before(), diff.after());
         return updated;
