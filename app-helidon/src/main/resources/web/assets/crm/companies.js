@@ -7,6 +7,7 @@ import { ListView } from '/assets/crm/list-view.js';
 import { userName } from '/assets/crm/names.js';
 import { date } from '/assets/shared/format.js';
 import { possibleDuplicates, DuplicateWarning } from '/assets/crm/duplicates.js';
+import { FindDuplicates } from '/assets/crm/duplicate-groups.js';
 import { customFieldsOf, editedValues, changedValues, CustomFieldInputs } from '/assets/crm/custom-values.js';
 
 const TEXT = ['eq', 'ne', 'prefix'];
@@ -36,7 +37,7 @@ export const companyList = {
 };
 
 const Companies = {
-  components: { ListView, DuplicateWarning, CustomFieldInputs },
+  components: { ListView, DuplicateWarning, CustomFieldInputs, FindDuplicates },
   setup() {
     const draft = reactive({ name: '', domain: '' });
     const custom = ref([]);
@@ -84,6 +85,7 @@ const Companies = {
       </div>
       <CustomFieldInputs :fields="custom" :values="customValues" :errors="errors"/>
     </form>
+    <FindDuplicates type="COMPANY"/>
     <ListView :list="companyList" :key="listKey"/>
   </main>`,
 };

@@ -3,6 +3,7 @@
 import { ref, reactive, computed } from 'vue';
 import { customFieldsOf, editedValues, changedValues, CustomFieldInputs } from '/assets/crm/custom-values.js';
 import { possibleDuplicates, DuplicateWarning } from '/assets/crm/duplicates.js';
+import { FindDuplicates } from '/assets/crm/duplicate-groups.js';
 import { api, can } from '/assets/crm/session.js';
 import { formErrors } from '/assets/shared/forms.js';
 import { RecordPage } from '/assets/crm/record.js';
@@ -47,7 +48,7 @@ export const contactList = {
 };
 
 const Contacts = {
-  components: { ListView, DuplicateWarning, CustomFieldInputs },
+  components: { ListView, DuplicateWarning, CustomFieldInputs, FindDuplicates },
   setup() {
     const listKey = ref(0);
     const draft = reactive({ firstName: '', lastName: '', email: '', phone: '', title: '' });
@@ -168,6 +169,7 @@ const Contacts = {
           <tbody><tr v-for="(e, i) in report.errors" :key="i"><td>{{ e.row }}</td><td>{{ e.field }}</td><td>{{ e.message }}</td></tr></tbody></table></div>
         <p v-if="report.dryRun && csv"><button @click="runImport">Import {{ report.created + report.updated }} contacts</button></p></div>
     </div>
+    <FindDuplicates type="CONTACT"/>
     <ListView :list="contactList" :key="listKey"/>
   </main>`,
 };

@@ -25,9 +25,10 @@ import * as users from '/assets/crm/users.js';
 import * as audit from '/assets/crm/audit.js';
 import * as account from '/assets/crm/account.js';
 import * as settings from '/assets/crm/settings.js';
+import * as duplicateGroups from '/assets/crm/duplicate-groups.js';
 import { brand, loadBrand, pageTitle } from '/assets/crm/brand.js';
 
-const screens = [login, resetPassword, dashboard, contacts, companies, deals, tasks, pipelines, users, audit, settings, account];
+const screens = [login, resetPassword, dashboard, contacts, companies, duplicateGroups, deals, tasks, pipelines, users, audit, settings, account];
 
 const routes = [{ path: '/', redirect: '/contacts' }].concat(...screens.map(s => s.routes));
 const menu = screens.filter(s => s.nav).map(s => s.nav);

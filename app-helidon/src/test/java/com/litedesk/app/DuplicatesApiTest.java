@@ -77,4 +77,26 @@ class DuplicatesApiTest {
         var audit = server.get("/api/audit?limit=50", owner).json().get("items").toString();
         assertThat(audit).contains("DENIED");
     }
+
+    @Test
+    void theWholeListsDuplicatesComeInGroupsAndAGroupGoesOnceMerged() {
+        String first = create("Katherine", "Johnson", "kj@nasa.test");
+        String second = create("katherine", "JOHNSON", "katherine@nasa.test");
+        var groups = server.get("/api/contacts/duplicate-groups", owner);
+        assertThat(groups.status()).as(groups.raw().body()).isEqualTo(200);
+        var mine = java.util.stream.StreamSupport.stream(groups.json().get("items").spliterator(), false)
+                .filter(g -> g.get("records").get(0).get("id").asText().equals(first)).findFirst().orElseThrow();
+        assertThat(mine.get("reason").asText()).isEqualTo("same name");
+        assertThat(mine.get("records").get(1).get("id").asText()).isEqualTo(second);
+        assertThat(server.post("/api/contacts/" + first + "/merge", owner, Map.of("duplicateId", second)).status()).isEqualTo(200);
+        assertThat(server.get("/api/contacts/duplicate-groups", owner).json().get("items").toString()).doesNotContain(first);
+
+        assertThat(server.post("/api/companies", owner, Map.of("name", "Globex", "domain", "globex.test")).status()).isEqualTo(201);
+        assertThat(server.post("/api/companies", owner, Map.of("name", "Globex Corporation", "domain", "www.globex.test")).status()).isEqualTo(409);
+        assertThat(server.post("/api/companies", owner, Map.of("name", "GLOBEX")).status()).isEqualTo(201);
+        var companies = server.get("/api/companies/duplicate-groups", server.tokenFor("viewer2@acme.test", Role.VIEWER, null));
+        assertThat(companies.status()).as(companies.raw().body()).isEqualTo(200);
+        assertThat(companies.json().get("items").toString()).contains("Globex").contains("GLOBEX");
+        problem(server.get("/api/companies/duplicate-groups", null), 401);
+    }
 }

@@ -62,4 +62,33 @@ class DuplicatesUiTest extends CrmBrowserTest {
         context.close();
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void theCompaniesThatLookAlikeAreListedTogetherAndMergedIntoTheOneChosen() {
+        String token = server.ownerToken();
+        String older = server.post("/api/companies", token, Map.of("name", "Initech", "domain", "initech.test")).json().get("id").asText();
+        String newer = server.post("/api/companies", token, Map.of("name", "INITECH")).json().get("id").asText();
+        String third = server.post("/api/companies", token, Map.of("name", "Initech.")).json().get("id").asText();
+        server.post("/api/companies", token, Map.of("name", "Umbrella"));
+        var context = context(1280);
+        Page page = open(context);
+        signIn(page, TestServer.OWNER, TestServer.PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Companies")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Look for duplicates")).click();
+        Locator group = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Group of Initech"));
+        assertThat(group).containsText("same name");
+        assertThat(group).not().containsText("Umbrella");
+        check(page, "company-duplicate-groups");
+        // keep the second one this time
+        group.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Keep INITECH").setExact(true)).check();
+        group.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Merge Initech. into INITECH")).click();
+        page.locator("dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Merge")).click();
+        assertThat(page.getByText("Initech. merged into INITECH.")).isVisible();
+        assertThat(group.getByRole(AriaRole.LINK)).hasCount(2);
+        org.assertj.core.api.Assertions.assertThat(server.get("/api/companies/" + third, token).status()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(server.get("/api/companies/" + newer, token).status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(server.get("/api/companies/" + older, token).status()).isEqualTo(200);
+        context.close();
+        assertThat(consoleErrors).isEmpty();
+    }
 }

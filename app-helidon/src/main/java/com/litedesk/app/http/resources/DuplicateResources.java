@@ -5,6 +5,7 @@ import com.litedesk.app.http.Items;
 import com.litedesk.app.http.Reply;
 import com.litedesk.app.http.Route;
 import com.litedesk.core.LiteDesk;
+import com.litedesk.core.crm.duplicates.Duplicates;
 import com.litedesk.core.crm.duplicates.Duplicates.Candidate;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.Company;
@@ -38,6 +39,9 @@ final class DuplicateResources {
                         Route.Param.text("email", "An email address"), Route.Param.text("phone", "A phone number")),
                 call -> Reply.ok(new Items<>(crm.duplicates().ofContact(call.actor(), call.query("firstName"), call.query("lastName"),
                         listOf(call.query("email")), listOf(call.query("phone")), null))));
+        api.route(rules, Route.get("/api/contacts/duplicate-groups", "Every group of contacts that look alike (a shared email, phone or "
+                        + "name), the largest first (at most " + Duplicates.MAX_GROUPS + ")").id("listContactDuplicateGroups")
+                .returns(Route.itemsOf(Duplicates.Group.class)), call -> Reply.ok(new Items<>(crm.duplicates().contactGroups(call.actor()))));
         api.route(rules, Route.get("/api/contacts/{id}/duplicates", "Contacts that look like this one").id("listContactDuplicates")
                 .returns(Route.itemsOf(Candidate.class)), call -> Reply.ok(new Items<>(crm.duplicates().ofContact(call.actor(), call.path("id")))));
         api.route(rules, Route.post("/api/contacts/{id}/merge", "Merge a duplicate into this contact (its links, notes, tasks and activities move here)")
@@ -52,6 +56,9 @@ final class DuplicateResources {
                 .id("findCompanyDuplicates").returns(Route.itemsOf(Candidate.class))
                 .query(Route.Param.text("name", "Name"), Route.Param.text("domain", "Domain or website")),
                 call -> Reply.ok(new Items<>(crm.duplicates().ofCompany(call.actor(), call.query("name"), call.query("domain"), null))));
+        api.route(rules, Route.get("/api/companies/duplicate-groups", "Every group of companies that look alike (the same domain or "
+                        + "name), the largest first (at most " + Duplicates.MAX_GROUPS + ")").id("listCompanyDuplicateGroups")
+                .returns(Route.itemsOf(Duplicates.Group.class)), call -> Reply.ok(new Items<>(crm.duplicates().companyGroups(call.actor()))));
         api.route(rules, Route.get("/api/companies/{id}/duplicates", "Companies that look like this one").id("listCompanyDuplicates")
                 .returns(Route.itemsOf(Candidate.class)), call -> Reply.ok(new Items<>(crm.duplicates().ofCompany(call.actor(), call.path("id")))));
         api.route(rules, Route.post("/api/companies/{id}/merge", "Merge a duplicate into this company (its contacts, deals and notes move here)")

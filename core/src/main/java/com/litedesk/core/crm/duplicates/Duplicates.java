@@ -24,6 +24,18 @@ public final class Duplicates {
     public record Candidate(String id, String name, String reason) {
     }
 
+    /**
+     * Records that look like one another, oldest first (the one a merge would usually keep), and why — in words, the
+     * first thing two of them share.
+     */
+    public record Group(List<Candidate> records, String reason) {
+    }
+
+    /** At most this many groups are answered, the largest first. */
+    public static final int MAX_GROUPS = 100;
+    private static final int MAX_PER_GROUP = 10;
+    private static final int PAGE = 200;
+
     private static final int LOOK_AT = 20;
 
     private final Contacts contacts;
@@ -97,6 +109,99 @@ public final class Duplicates {
     public List<Candidate> ofCompany(Actor actor, String id) {
         Company c = companies.get(actor, id);
         return ofCompany(actor, c.name(), c.domain(), c.id());
+    }
+
+    /**
+     * Every group of contacts the actor may read that look alike (a shared email, phone number or full name), the
+     * largest groups first. Reads the whole list once, page by page in id order.
+     */
+    public List<Group> contactGroups(Actor actor) {
+        Grouping<Contact> grouping = new Grouping<>();
+        eachPage(cursor -> contacts.list(actor, new ListRequest(null, "id", null, cursor, PAGE)), c -> {
+            grouping.add(c, name(c));
+            c.emails().forEach(e -> grouping.key(c, "email " + e.toLowerCase(Locale.ROOT), "same email " + e.toLowerCase(Locale.ROOT)));
+            c.phones().stream().map(Duplicates::digits).filter(d -> d.length() >= 6).forEach(d -> grouping.key(c, "phone " + d, "same phone"));
+            if (c.lastName() != null && !c.lastName().isBlank()) {
+                grouping.key(c, "name " + normal(c.firstName()) + " " + normal(c.lastName()), "same name");
+            }
+        });
+        return grouping.groups();
+    }
+
+    /** Every group of companies the actor may read that look alike (the same domain or name), the largest first. */
+    public List<Group> companyGroups(Actor actor) {
+        Grouping<Company> grouping = new Grouping<>();
+        eachPage(cursor -> companies.list(actor, new ListRequest(null, "id", null, cursor, PAGE)), c -> {
+            grouping.add(c, c.name());
+            if (c.domain() != null) {
+                grouping.key(c, "domain " + c.domain(), "same domain " + c.domain());
+            }
+            grouping.key(c, "name " + normal(c.name()), "same name");
+        });
+        return grouping.groups();
+    }
+
+    private static <T> void eachPage(java.util.function.Function<String, com.litedesk.core.listing.ListResult<T>> page,
+                                     java.util.function.Consumer<T> sink) {
+        String cursor = null;
+        do {
+            var result = page.apply(cursor);
+            result.items().forEach(sink);
+            cursor = result.nextCursor();
+        } while (cursor != null);
+    }
+
+    /** Records joined when they share a key (union-find), with the words for the first key that joined each group. */
+    private static final class Grouping<T extends com.litedesk.ports.store.Entity> {
+        private final Map<String, String> parent = new java.util.HashMap<>();
+        private final Map<String, String> names = new java.util.HashMap<>();
+        private final Map<String, String> firstHolder = new java.util.HashMap<>();
+        private final Map<String, String> reasons = new java.util.HashMap<>();
+        private final List<String> order = new ArrayList<>();
+
+        void add(T record, String name) {
+            parent.put(record.id(), record.id());
+            names.put(record.id(), name);
+            order.add(record.id());
+        }
+
+        void key(T record, String key, String reason) {
+            String holder = firstHolder.putIfAbsent(key, record.id());
+            if (holder != null) {
+                String a = root(holder);
+                String b = root(record.id());
+                if (!a.equals(b)) {
+                    String kept = a.compareTo(b) < 0 ? a : b;
+                    String joined = kept.equals(a) ? b : a;
+                    parent.put(joined, kept);
+                    reasons.putIfAbsent(kept, reasons.containsKey(joined) ? reasons.get(joined) : reason);
+                }
+            }
+        }
+
+        private String root(String id) {
+            String r = id;
+            while (!parent.get(r).equals(r)) {
+                r = parent.get(r);
+            }
+            parent.put(id, r);
+            return r;
+        }
+
+        List<Group> groups() {
+            Map<String, List<String>> members = new LinkedHashMap<>();
+            for (String id : order) { // id order: oldest first
+                members.computeIfAbsent(root(id), k -> new ArrayList<>()).add(id);
+            }
+            return members.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                    .sorted(java.util.Comparator.comparingInt((Map.Entry<String, List<String>> e) -> -e.getValue().size())
+                            .thenComparing(e -> names.get(e.getValue().getFirst()), String.CASE_INSENSITIVE_ORDER))
+                    .limit(MAX_GROUPS)
+                    .map(e -> new Group(e.getValue().stream().limit(MAX_PER_GROUP)
+                            .map(id -> new Candidate(id, names.get(id), reasons.getOrDefault(e.getKey(), "alike"))).toList(),
+                            reasons.getOrDefault(e.getKey(), "alike")))
+                    .toList();
+        }
     }
 
     static String name(Contact c) {

@@ -81,6 +81,36 @@ class DuplicatesAndMergesTest {
     }
 
     @Test
+    void theWholeListIsGroupedByWhatRecordsShareLargestGroupFirstOldestFirstInEach() {
+        Contact ada = contact("Ada", "Lovelace", "ada@engine.test", null);
+        Contact ada2 = contact("ada", "LOVELACE", "countess@engine.test", "+44 20 7946 0000");
+        Contact ada3 = contact("A.", "King", "other@engine.test", "+44 (20) 7946-0000");
+        Contact grace = contact("Grace", "Hopper", "grace@navy.test", null);
+        Contact grace2 = instance.crm.contacts().create(instance.owner, new ContactDraft("G.", "Hopper",
+                List.of("g.hopper@navy.test", "GRACE@navy.test"), List.of(), null, null, List.of(), null, Map.of()));
+        contact("Alan", "Turing", "alan@bletchley.test", null);
+        var groups = duplicates.contactGroups(instance.owner);
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0).records()).extracting(Duplicates.Candidate::id).containsExactly(ada.id(), ada2.id(), ada3.id());
+        assertThat(groups.get(0).reason()).isEqualTo("same name");
+        assertThat(groups.get(1).records()).extracting(Duplicates.Candidate::id).containsExactly(grace.id(), grace2.id());
+        assertThat(groups.get(1).reason()).isEqualTo("same email grace@navy.test");
+        assertThat(groups.get(1).records().get(1).name()).isEqualTo("G. Hopper");
+
+        merges.mergeContacts(instance.owner, grace.id(), grace2.id());
+        assertThat(duplicates.contactGroups(instance.owner)).hasSize(1);
+
+        instance.crm.companies().create(instance.owner, com.litedesk.core.crm.companies.CompanyDraft.named("Acme Inc.", "acme.test"));
+        instance.crm.companies().create(instance.owner, com.litedesk.core.crm.companies.CompanyDraft.named("ACME inc", null));
+        instance.crm.companies().create(instance.owner, com.litedesk.core.crm.companies.CompanyDraft.named("Initech", "initech.test"));
+        assertThat(duplicates.companyGroups(instance.owner)).singleElement().satisfies(g -> {
+            assertThat(g.records()).extracting(Duplicates.Candidate::name).containsExactly("Acme Inc.", "ACME inc");
+            assertThat(g.reason()).isEqualTo("same name");
+        });
+        assertThat(duplicates.contactGroups(instance.as(Role.VIEWER))).hasSize(1); // what they may read: every contact
+    }
+
+    @Test
     void aUserMergesOnlyWhatTheyMayChangeAndDeleteAndARefusalChangesNothing() {
         var user = instance.as(Role.USER);
         Contact mine = instance.crm.contacts().create(user, ContactDraft.named("Ada", "Lovelace", "ada@engine.test"));
