@@ -32,7 +32,8 @@ class DockerRuntimeContractIT extends InstanceRuntimeContract {
         String out = new String(build.getInputStream().readAllBytes()).strip();
         assertThat(build.waitFor()).as(out).isZero();
         String image = out.substring(out.lastIndexOf('\n') + 1);
-        var settings = new DockerSettings(image, null, 384, 1.0);
+        // what the control plane hands every instance (its SMTP settings, say) reaches the app container's environment
+        var settings = new DockerSettings(image, null, 384, 1.0, java.util.Map.of("LITEDESK_LOG_FORMAT", "json"));
         runtime = new DockerInstanceRuntime(engine, settings);
         databases = new DockerDatabaseProvisioner(engine, settings);
     }
@@ -56,5 +57,17 @@ class DockerRuntimeContractIT extends InstanceRuntimeContract {
     protected WorkloadSpec spec(String id) {
         return new WorkloadSpec(id, id, id, id + ".localhost", "http://" + id + ".localhost:8080", databases.create(id),
                 "c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMtbG9uZw==", "m".repeat(40), "trial", PlanLimits.UNLIMITED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theInstanceEnvironmentTheControlPlaneGivesReachesTheAppContainer() throws Exception {
+        String id = "contract-c";
+        runtime.deploy(spec(id));
+        Process inspect = new ProcessBuilder("docker", "inspect", "--format", "{{json .Config.Env}}", "litedesk-" + id + "-app")
+                .redirectErrorStream(true).start();
+        String env = new String(inspect.getInputStream().readAllBytes());
+        assertThat(inspect.waitFor()).as(env).isZero();
+        assertThat(env).contains("LITEDESK_LOG_FORMAT=json").contains("LITEDESK_INSTANCE_ID=" + id);
+        runtime.remove(id);
     }
 }

@@ -66,4 +66,24 @@ class KubernetesWiringTest {
         assertThat(client.serviceAccounts().inNamespace("litedesk-w4").withName("litedesk").get().getMetadata().getAnnotations())
                 .containsEntry("eks.amazonaws.com/role-arn", "arn:aws:iam::111122223333:role/litedesk-instances");
     }
+
+    @Test
+    void instancesSendThroughTheControlPlanesSmtpServerWithThePasswordOnlyInTheirSecret() {
+        var smtp = Map.of("LITEDESK_MAIL", "smtp", "LITEDESK_MAIL_FROM", "crm@acme.example", "LITEDESK_SMTP_HOST", "smtp.acme.example",
+                "LITEDESK_SMTP_SECURITY", "starttls", "LITEDESK_SMTP_USERNAME", "crm", "LITEDESK_SMTP_PASSWORD", "s3cret-smtp-pass");
+        assertThat(instanceEnvironment(smtp)).contains("LITEDESK_MAIL", "LITEDESK_SMTP_HOST", "LITEDESK_SMTP_PORT", "LITEDESK_SMTP_SECURITY",
+                "LITEDESK_SMTP_USERNAME", "LITEDESK_SMTP_FROM").doesNotContain("LITEDESK_SMTP_PASSWORD");
+        String ns = "litedesk-w" + smtp.size();
+        var container = client.apps().deployments().inNamespace(ns).withName("litedesk").get().getSpec().getTemplate().getSpec()
+                .getContainers().getFirst();
+        assertThat(container.getEnv()).noneMatch(e -> "s3cret-smtp-pass".equals(e.getValue()));
+        assertThat(container.getEnv()).anyMatch(e -> e.getName().equals("LITEDESK_SMTP_PORT") && e.getValue().equals("587"));
+        var secret = client.secrets().inNamespace(ns).withName("litedesk-secrets").get();
+        String kept = secret.getStringData() != null && secret.getStringData().containsKey("LITEDESK_SMTP_PASSWORD")
+                ? secret.getStringData().get("LITEDESK_SMTP_PASSWORD")
+                : new String(java.util.Base64.getDecoder().decode(secret.getData().get("LITEDESK_SMTP_PASSWORD")), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(kept).isEqualTo("s3cret-smtp-pass");
+        var egress = client.network().networkPolicies().inNamespace(ns).withName("allow-dns-and-database").get().getSpec().getEgress();
+        assertThat(egress).anyMatch(rule -> rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() != null && p.getPort().getIntVal() == 587));
+    }
 }

@@ -49,6 +49,7 @@ public final class DockerInstanceRuntime implements InstanceRuntime {
         env.put("LITEDESK_RATE_LIMIT_PER_MINUTE", "0"); // the plan's per-caller limit applies; clients arrive through the front door
         // published on loopback only, so every peer the container sees is Docker's proxy on a private bridge address
         env.put("LITEDESK_TRUSTED_PROXIES", "172.16.0.0/12,192.168.0.0/16,10.0.0.0/8");
+        new java.util.TreeMap<>(settings.instanceEnvironment()).forEach(env::putIfAbsent);
         var size = InstanceContainers.Size.of(spec.planId(), settings);
         containers.ensureApp(id, env, size);
         return find(id).orElseThrow(() -> LiteDeskException.unavailable("the app container of " + id + " vanished", null));

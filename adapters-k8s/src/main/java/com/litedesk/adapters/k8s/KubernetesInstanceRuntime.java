@@ -132,6 +132,10 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
                             "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10").endIpBlock().endTo()
                     .addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(443)).build()).endEgress();
         }
+        if (settings.mailPort() != null) { // the SMTP server's port, to public addresses or the cluster's own
+            egress.addNewEgress().addToPorts(new NetworkPolicyPortBuilder().withProtocol("TCP")
+                    .withPort(new IntOrString(settings.mailPort())).build()).endEgress();
+        }
         apply(egress.endSpec().build());
         Map<String, String> role = settings.instanceRoleArn() == null ? Map.of() : Map.of("eks.amazonaws.com/role-arn", settings.instanceRoleArn());
         apply(new ServiceAccountBuilder().withMetadata(new ObjectMetaBuilder(meta(ns, APP, labels)).withAnnotations(role).build())
@@ -139,7 +143,8 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
         apply(new SecretBuilder().withMetadata(meta(ns, "litedesk-secrets", labels)).withType("Opaque")
                 .addToStringData("MONGO_URI", spec.database().uri())
                 .addToStringData("LITEDESK_SIGNING_KEY", spec.signingKey())
-                .addToStringData("LITEDESK_MANAGEMENT_KEY", spec.managementKey()).build());
+                .addToStringData("LITEDESK_MANAGEMENT_KEY", spec.managementKey())
+                .addToStringData(new java.util.TreeMap<>(settings.instanceSecrets())).build());
         apply(deployment(spec, ns, labels, selector, size, 1));
         apply(new ServiceBuilder().withMetadata(meta(ns, APP, labels)).withNewSpec().withSelector(selector)
                 .addNewPort().withName("http").withPort(PORT).withTargetPort(new IntOrString(PORT)).endPort().endSpec().build());

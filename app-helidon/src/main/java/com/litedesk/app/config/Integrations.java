@@ -40,6 +40,32 @@ public record Integrations(
         Duration backupRetention,
         com.litedesk.adapters.smtp.SmtpSettings smtp) {
 
+    /**
+     * How an instance that runs apart (a container, a pod) sends mail through the same SMTP server as the control plane:
+     * its settings as the instance's environment, without the password (see {@link #smtpPassword()}); empty unless
+     * LITEDESK_MAIL=smtp.
+     */
+    public java.util.Map<String, String> smtpEnvironment() {
+        if (smtp == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("LITEDESK_MAIL", "smtp");
+        env.put("LITEDESK_SMTP_HOST", smtp.host());
+        env.put("LITEDESK_SMTP_PORT", Integer.toString(smtp.port()));
+        env.put("LITEDESK_SMTP_SECURITY", smtp.security().name().toLowerCase(Locale.ROOT));
+        env.put("LITEDESK_SMTP_FROM", smtp.from());
+        if (smtp.username() != null) {
+            env.put("LITEDESK_SMTP_USERNAME", smtp.username());
+        }
+        return env;
+    }
+
+    /** The SMTP password instances need with {@link #smtpEnvironment()}, or null. */
+    public String smtpPassword() {
+        return smtp == null ? null : smtp.password();
+    }
+
     static Integrations from(Function<String, String> get) {
         String mail = oneOf(get, "LITEDESK_MAIL", Set.of("outbox", "ses", "smtp"));
         String dns = oneOf(get, "LITEDESK_DNS", Set.of("local", "route53"));

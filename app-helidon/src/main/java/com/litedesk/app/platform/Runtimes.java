@@ -39,7 +39,12 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
             }
             case "docker" -> {
                 var engine = DockerEngine.fromEnvironment(Duration.ofSeconds(60));
-                var settings = new DockerSettings(platform.dockerImage(), platform.dockerDatabaseImage(), 512, 1.0);
+                // with LITEDESK_MAIL=smtp, instances mail their users through the same server (it must be reachable from the containers)
+                var mailEnv = new java.util.HashMap<>(config.integrations().smtpEnvironment());
+                if (config.integrations().smtpPassword() != null) {
+                    mailEnv.put("LITEDESK_SMTP_PASSWORD", config.integrations().smtpPassword());
+                }
+                var settings = new DockerSettings(platform.dockerImage(), platform.dockerDatabaseImage(), 512, 1.0, mailEnv);
                 var databases = new DockerDatabaseProvisioner(engine, settings);
                 DatabaseProvisioner provisioner = databases.databaseContainers()
                         ? new SeparateDatabases(new DatabaseServers(databases::create, databases::exists, databases::drop, databases::hostConnectionString))
@@ -65,9 +70,13 @@ public record Runtimes(InstanceRuntime runtime, DatabaseProvisioner databases, I
                         instanceEnv.put("LITEDESK_SES_ENDPOINT", mail.sesEndpoint().toString());
                     }
                 }
+                instanceEnv.putAll(mail.smtpEnvironment()); // or through the control plane's SMTP server, its password in the Secret
+                java.util.Map<String, String> instanceSecrets = mail.smtpPassword() == null ? java.util.Map.of()
+                        : java.util.Map.of("LITEDESK_SMTP_PASSWORD", mail.smtpPassword());
+                Integer mailPort = mail.smtp() == null ? null : mail.smtp().port();
                 var settings = new com.litedesk.adapters.k8s.KubernetesSettings(platform.kubernetesImage(), platform.ingressClass(),
                         platform.clusterIssuer(), platform.wildcardTlsSecret(), platform.ingressNamespace(), 27017, instanceEnv,
-                        platform.kubernetesInstanceRoleArn(), instancesUseSes);
+                        platform.kubernetesInstanceRoleArn(), instancesUseSes, instanceSecrets, mailPort);
                 var statefulSets = platform.kubernetesDatabase() == null ? null : new KubernetesDatabases(client, platform.kubernetesDatabase());
                 DatabaseProvisioner databases = statefulSets == null ? storage.databases() : new SeparateDatabases(new DatabaseServers(
                         statefulSets::create, statefulSets::exists, statefulSets::drop, statefulSets::connectionString));
