@@ -37,6 +37,10 @@ public final class InstanceApplication implements AutoCloseable {
     }
 
     public InstanceApplication start() {
+        int filled = crm.deals().fillClosedAt();
+        if (filled > 0) {
+            LOG.log(System.Logger.Level.INFO, "won and lost deals given their close time: " + filled);
+        }
         server.start();
         routing.beforeStart();
         long millis = reminderInterval.toMillis();

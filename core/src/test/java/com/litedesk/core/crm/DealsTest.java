@@ -36,6 +36,23 @@ class DealsTest {
     }
 
     @Test
+    void wonAndLostDealsWithoutACloseTimeAreGivenTheirLastChangeOnceAndOpenOnesAreLeftAlone() {
+        var won = instance.crm.deals().create(instance.owner, new com.litedesk.core.crm.deals.DealDraft("Old win", java.math.BigDecimal.TEN, "EUR",
+                null, "won", null, java.util.List.of(), null, null, java.util.Map.of()));
+        var open = instance.crm.deals().create(instance.owner, com.litedesk.core.crm.deals.DealDraft.of("Still open", java.math.BigDecimal.ONE, "EUR"));
+        // as a build from before close times stored it
+        var stored = instance.stores.deals().findById(won.id()).orElseThrow();
+        instance.stores.deals().replace(new com.litedesk.ports.crm.Deal(stored.id(), stored.version() + 1, stored.title(), stored.value(),
+                stored.currency(), stored.pipelineId(), stored.stageId(), stored.rank(), stored.status(), null, stored.expectedCloseDate(),
+                stored.contactIds(), stored.companyId(), stored.ownerId(), stored.teamId(), stored.customFields(), stored.createdAt(),
+                stored.createdBy(), stored.updatedAt(), stored.updatedBy()), stored.version());
+        assertThat(instance.crm.deals().fillClosedAt()).isEqualTo(1);
+        assertThat(instance.stores.deals().findById(won.id()).orElseThrow().closedAt()).isEqualTo(stored.updatedAt());
+        assertThat(instance.stores.deals().findById(open.id()).orElseThrow().closedAt()).isNull();
+        assertThat(instance.crm.deals().fillClosedAt()).isZero();
+    }
+
+    @Test
     void aNewDealStartsInTheFirstStageOfTheDefaultPipeline() {
         Deal d = deal("A", "10", "EUR");
         assertThat(d.pipelineId()).isEqualTo("sales");
