@@ -11,43 +11,81 @@ const FORM = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 createApp({
   setup() {
     const form = reactive({ companyName: '', contactName: '', email: '', phone: '', companySize: '', industry: '', subdomain: '', message: '' });
-    const errors = ref({}); const availability = ref(null); const busy = ref(false); const done = ref(null); const failure = ref('');
+    const errors = ref({});
+    const availability = ref(null);
+    const busy = ref(false);
+    const done = ref(null);
+    const failure = ref('');
     const confirmation = ref(null);
     onMounted(async () => {
       const token = new URLSearchParams(window.location.search).get('confirm');
-      if (!token) return;
+      if (!token) {
+        return;
+      }
       window.history.replaceState(null, '', window.location.pathname);
       confirmation.value = { busy: true };
-      try { confirmation.value = { ok: true, ...(await api.post('/api/public/demo-requests/confirm', { token })) }; }
-      catch (e) { const f = fieldErrors(e); confirmation.value = { ok: false, message: f.token || f.subdomain || e.message }; }
+      try {
+        confirmation.value = { ok: true, ...(await api.post('/api/public/demo-requests/confirm', { token })) };
+      } catch (e) {
+        const f = fieldErrors(e);
+        confirmation.value = { ok: false, message: f.token || f.subdomain || e.message };
+      }
     });
     let timer;
     watch(() => form.subdomain, (value) => {
-      clearTimeout(timer); availability.value = null;
+      clearTimeout(timer);
+      availability.value = null;
       const v = (value || '').trim().toLowerCase();
-      if (!v) return;
-      if (!FORM.test(v)) { availability.value = { available: false, reason: 'use 3 to 32 lower-case letters, digits or hyphens, starting with a letter' }; return; }
+      if (!v) {
+        return;
+      }
+      if (!FORM.test(v)) {
+        availability.value = { available: false, reason: 'use 3 to 32 lower-case letters, digits or hyphens, starting with a letter' };
+        return;
+      }
       timer = setTimeout(async () => {
-        try { availability.value = await api.get('/api/public/subdomains/' + encodeURIComponent(v)); } catch (e) { availability.value = null; }
+        try {
+          availability.value = await api.get('/api/public/subdomains/' + encodeURIComponent(v));
+        } catch (e) {
+          availability.value = null;
+        }
       }, 300);
     });
     function check() {
       const e = {};
-      if (!form.companyName.trim()) e.companyName = 'is required';
-      if (!form.contactName.trim()) e.contactName = 'is required';
-      if (!/^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/.test(form.email.trim())) e.email = 'is not an email address';
-      if (!form.subdomain.trim()) e.subdomain = 'is required';
-      else if (availability.value && !availability.value.available) e.subdomain = availability.value.reason;
+      if (!form.companyName.trim()) {
+        e.companyName = 'is required';
+      }
+      if (!form.contactName.trim()) {
+        e.contactName = 'is required';
+      }
+      if (!/^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/.test(form.email.trim())) {
+        e.email = 'is not an email address';
+      }
+      if (!form.subdomain.trim()) {
+        e.subdomain = 'is required';
+      } else if (availability.value && !availability.value.available) {
+        e.subdomain = availability.value.reason;
+      }
       errors.value = e;
       return !Object.keys(e).length;
     }
     async function submit() {
       failure.value = '';
-      if (!check()) return;
+      if (!check()) {
+        return;
+      }
       busy.value = true;
-      try { done.value = await api.post('/api/public/demo-requests', { ...form, subdomain: form.subdomain.trim().toLowerCase(), companySize: form.companySize || null }); }
-      catch (e) { errors.value = fieldErrors(e); if (!Object.keys(errors.value).length) failure.value = e.message; }
-      finally { busy.value = false; }
+      try {
+        done.value = await api.post('/api/public/demo-requests', { ...form, subdomain: form.subdomain.trim().toLowerCase(), companySize: form.companySize || null });
+      } catch (e) {
+        errors.value = fieldErrors(e);
+        if (!Object.keys(errors.value).length) {
+          failure.value = e.message;
+        }
+      } finally {
+        busy.value = false;
+      }
     }
     return { form, errors, availability, busy, done, failure, submit, SIZES, confirmation };
   },

@@ -29,7 +29,9 @@ export function createApi(prefix, storageKey) {
     const data = text ? JSON.parse(text) : null;
     if (!res.ok) {
       const err = new Error(sentence(data, res));
-      err.status = res.status; err.code = data && data.code; err.errors = (data && data.errors) || [];
+      err.status = res.status;
+      err.code = data && data.code;
+      err.errors = (data && data.errors) || [];
       throw err;
     }
     return data;
@@ -47,7 +49,11 @@ export function createApi(prefix, storageKey) {
       const run = async () => {
         try {
           const res = await cookieCall('/auth/refresh');
-          if (!res.ok) { access = null; store.removeItem(hintKey); return false; }
+          if (!res.ok) {
+            access = null;
+            store.removeItem(hintKey);
+            return false;
+          }
           access = (await res.json()).accessToken;
           return true;
         } catch (e) {
@@ -56,7 +62,9 @@ export function createApi(prefix, storageKey) {
         }
       };
       refreshing = (navigator.locks ? navigator.locks.request('litedesk' + prefix + '/auth/refresh', run) : run())
-        .finally(() => { refreshing = null; });
+        .finally(() => {
+          refreshing = null;
+        });
     }
     return refreshing;
   }
@@ -76,8 +84,13 @@ export function createApi(prefix, storageKey) {
       store.setItem(hintKey, '1');
     },
     async logout() {
-      try { await cookieCall('/auth/logout'); } catch (e) { /* already gone */ }
-      access = null; store.removeItem(hintKey);
+      try {
+        await cookieCall('/auth/logout');
+      } catch (e) {
+        // already gone
+      }
+      access = null;
+      store.removeItem(hintKey);
     },
   };
 }

@@ -85,6 +85,12 @@ public final class InstanceBenchmark {
             report.add(String.format("Walking %d pages of 200 to 90%% depth: %.1f s (%.0f ms a page).",
                     pages, (System.nanoTime() - t) / 1e9, (System.nanoTime() - t) / 1e6 / pages));
             String deepCursor = deep;
+            for (String kind : List.of("contacts", "companies")) { // a whole-list read: every record's emails, phones and name
+                t = System.nanoTime();
+                int groups = api.get("/api/" + kind + "/duplicate-groups").get("items").size();
+                report.add(String.format("Possible duplicates across every one of the %s: %d groups in %.2f s.", kind, groups,
+                        (System.nanoTime() - t) / 1e9));
+            }
 
             report.add("");
             report.add("| operation | clients | samples | p50 ms | p95 ms | max ms | req/s |");
