@@ -41,12 +41,14 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
     protected final Resource resource;
     protected final RecordType type;
     protected final ListQueries queries;
+    private final DeletedRecords deleted;
 
     protected OwnedRecords(RecordContext context, Repository<T> repository, Resource resource, RecordType type, FieldSet fields) {
         this.context = context;
         this.repository = repository;
         this.resource = resource;
         this.type = type;
+        this.deleted = new DeletedRecords(context);
         CustomFields custom = new CustomFields(context.settings());
         this.queries = new ListQueries(fields, name -> custom.filterField(type, name));
     }
@@ -179,7 +181,7 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
             context.guard().require(actor, resource, Action.DELETE, current, ref(id));
             beforeDelete(actor, current);
             // the copy first: a crash in between leaves a spare copy of a record that still exists, never a lost one
-            keep(actor, current);
+            deleted.keep(type, current, displayName(current), actor.userId());
             repository.delete(id, current.version());
             context.audit().recordSuccess(actor, action("delete"), ref(id), Changes.of(current), java.util.Map.of());
             return null;
@@ -187,8 +189,7 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
     }
 
     /** How long a deleted record can be brought back. */
-    public static final Duration KEPT_FOR = Duration.ofDays(30);
-    private static final int PURGED_PER_DELETE = 20;
+    public static final Duration KEPT_FOR = DeletedRecords.KEPT_FOR;
 
     /**
      * Brings back a record deleted within {@link #KEPT_FOR}, as it was, under its own id — so the deals, notes, tasks
@@ -197,58 +198,12 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
      * there is no such deleted record; a record that exists already is answered as it is.
      */
     public T restore(Actor actor, String id) {
-        DeletedRecord kept = (id == null || id.length() > 64 ? java.util.Optional.<DeletedRecord>empty() : context.deleted().findById(id))
-                .filter(d -> d.type() == type)
-                .orElseThrow(() -> LiteDeskException.notFound("Deleted " + noun().toLowerCase(Locale.ROOT), String.valueOf(id)));
-        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(kept.fields());
-        T before = RecordValues.read(recordClass(), values);
-        context.guard().require(actor, resource, Action.DELETE, before, ref(id));
-        T existing = repository.findById(id).orElse(null);
-        if (existing != null) {
-            forget(kept);
-            return existing;
-        }
-        values.put("version", java.math.BigDecimal.valueOf(before.version() + 1));
-        values.put("updatedAt", context.now().toString());
-        values.put("updatedBy", actor.userId());
-        T record = RecordValues.read(recordClass(), values);
-        context.storage().requireRoom();
-        beforeRestore(actor, record);
-        repository.insert(record);
-        forget(kept);
-        context.audit().recordSuccess(actor, action("restore"), ref(id), java.util.Map.of(), Changes.of(record));
-        return record;
+        return deleted.restore(this, actor, id);
     }
 
     /** Rules checked before a deleted record comes back; those of a new record unless a subclass says more. */
     protected void beforeRestore(Actor actor, T record) {
         beforeCreate(actor, record);
-    }
-
-    private void keep(Actor actor, T current) {
-        Instant now = context.now();
-        DeletedRecord copy = new DeletedRecord(current.id(), 1, type, displayName(current), current.ownerId(), current.teamId(),
-                RecordValues.of(current), now, actor.userId());
-        DeletedRecord earlier = context.deleted().findById(current.id()).orElse(null);
-        if (earlier == null) {
-            context.deleted().insert(copy);
-        } else {
-            context.deleted().replace(new DeletedRecord(copy.id(), earlier.version() + 1, copy.type(), copy.name(), copy.ownerId(),
-                    copy.teamId(), copy.fields(), copy.deletedAt(), copy.deletedBy()), earlier.version());
-        }
-        Query old = new Query(List.of(Condition.of("deletedAt", com.litedesk.ports.store.Operator.LT, now.minus(KEPT_FOR))),
-                List.of(com.litedesk.ports.store.SortKey.asc("deletedAt")), null, PURGED_PER_DELETE);
-        context.deleted().list(old).items().forEach(this::forget);
-    }
-
-    private void forget(DeletedRecord kept) {
-        try {
-            context.deleted().delete(kept.id(), kept.version());
-        } catch (LiteDeskException e) {
-            if (e.code() != ErrorCode.NOT_FOUND && e.code() != ErrorCode.PRECONDITION_FAILED) {
-                throw e;
-            }
-        }
     }
 
     /** What people call the record, for the list of deleted ones: its name or title. */
@@ -260,15 +215,6 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
             }
         }
         return noun();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Class<T> recordClass() {
-        Class<?> c = getClass();
-        while (c.getSuperclass() != OwnedRecords.class) {
-            c = c.getSuperclass();
-        }
-        return (Class<T>) ((java.lang.reflect.ParameterizedType) c.getGenericSuperclass()).getActualTypeArguments()[0];
     }
 
     public ListResult<T> list(Actor actor, ListRequest request) {

@@ -136,6 +136,8 @@ class RestoreTest {
         instance.crm.contacts().delete(instance.owner, recent.id(), null);
         assertThat(instance.stores.deletedRecords().findById(old.id())).isPresent();
         instance.clock.advance(Duration.ofDays(2));
+        // past keeping, it cannot come back even before a later delete lets it go
+        fails(() -> instance.crm.contacts().restore(instance.owner, old.id()), ErrorCode.NOT_FOUND);
         Contact third = instance.crm.contacts().create(instance.owner, ContactDraft.named("Third", "One", "third@engine.test"));
         instance.crm.contacts().delete(instance.owner, third.id(), null);
         assertThat(instance.stores.deletedRecords().findById(old.id())).isEmpty();
