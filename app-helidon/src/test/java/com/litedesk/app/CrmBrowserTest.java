@@ -12,10 +12,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +33,8 @@ abstract class CrmBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LITEDESK_CHROMIUM", "/usr/bin/chromium"));
     private static final Path SHOTS = Path.of("target", "screenshots");
+    /** How Chromium logs a 4xx answer; {@link #open} does not count those as console errors. */
+    private static final String CLIENT_ERROR_LOGGED = "Failed to load resource: the server responded with a status of 4";
     static TestServer server;
     static Playwright playwright;
     static Browser browser;
@@ -46,16 +50,37 @@ abstract class CrmBrowserTest {
         }
         Files.createDirectories(SHOTS);
         consoleErrors.clear();
-        int port;
-        try (var probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        server = TestServer.inMemory(Map.of("LITEDESK_PORT", Integer.toString(port), "LITEDESK_PUBLIC_URL", "http://127.0.0.1:" + port,
-                "LITEDESK_INSTANCE_NAME", "Acme"));
+        var env = new HashMap<>(freePort());
+        env.put("LITEDESK_INSTANCE_NAME", "Acme");
+        server = TestServer.inMemory(env);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                         "--no-first-run", "--disable-sync")));
+    }
+
+    /**
+     * A port nobody listens on as {@code LITEDESK_PORT}, and {@code LITEDESK_PUBLIC_URL} {@code http://127.0.0.1:<port>}
+     * to go with it: the environment for a {@link TestServer} of a test's own, given to {@link #useServer}.
+     */
+    static Map<String, String> freePort() throws IOException {
+        int port;
+        try (var probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        return Map.of("LITEDESK_PORT", Integer.toString(port), "LITEDESK_PUBLIC_URL", "http://127.0.0.1:" + port);
+    }
+
+    /**
+     * For a test that needs an instance other than the one started here (on disk, say): closes that one and makes
+     * {@code replacement} the {@link #server}, stopped with the browser. Called from the test's own {@code @BeforeAll},
+     * which JUnit runs after this class's.
+     */
+    static void useServer(TestServer replacement) {
+        if (server != null) {
+            server.close();
+        }
+        server = replacement;
     }
 
     @AfterAll
@@ -81,7 +106,18 @@ abstract class CrmBrowserTest {
     static Page open(BrowserContext context) {
         Page page = context.newPage();
         page.onConsoleMessage(m -> {
-            if (m.type().equals("error") && !m.text().startsWith("Failed to load resource: the server responded with a status of 4")) {
+            if (m.type().equals("error") && !m.text().startsWith(CLIENT_ERROR_LOGGED)) {
+                consoleErrors.add(page.url() + ": " + m.text());
+            }
+        });
+        return page;
+    }
+
+    /** As {@link #open}, for a test that provokes no 4xx answer: those logged count as console errors too. */
+    static Page openStrict(BrowserContext context) {
+        Page page = open(context);
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") && m.text().startsWith(CLIENT_ERROR_LOGGED)) {
                 consoleErrors.add(page.url() + ": " + m.text());
             }
         });
@@ -98,9 +134,15 @@ abstract class CrmBrowserTest {
 
     /** axe at 1280 and at 390 px, no sideways scrolling, a screenshot at both. */
     static void check(Page page, String name) {
+        check(page, name, () -> {});
+    }
+
+    /** As {@link #check(Page, String)}, running {@code afterResize} (letting the page settle) after each change of width. */
+    static void check(Page page, String name, Runnable afterResize) {
         var size = page.viewportSize();
         for (int width : new int[] {1280, 390}) {
             page.setViewportSize(width, 900);
+            afterResize.run();
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
             var violations = new AxeBuilder(page).analyze().getViolations().stream()
                     .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))

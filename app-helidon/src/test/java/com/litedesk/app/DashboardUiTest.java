@@ -2,27 +2,18 @@ package com.litedesk.app;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.litedesk.ports.identity.Role;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,30 +21,16 @@ import org.junit.jupiter.api.Test;
  * The dashboard in a real browser: deals and activities seeded through the API, the figures the page tells (its
  * charts' summaries) are those the API computed, for the Owner (everyone's by default) and for a User (their own by
  * default), switching scope and period; axe clean at 1280 and 390 px with no sideways scrolling, photographed into
- * target/screenshots/dashboard.
+ * target/screenshots (dashboard-*).
  */
-class DashboardUiTest {
+class DashboardUiTest extends CrmBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LITEDESK_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path SHOTS = Path.of("target", "screenshots", "dashboard");
-    static TestServer server;
-    static Playwright playwright;
-    static Browser browser;
     static String owner;
     static String alice;
     static String ownersWin;
-    static final List<String> consoleErrors = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true needs Chromium at " + CHROMIUM + " (apt-get install chromium)");
-            }
-            assumeTrue(false, "no Chromium at " + CHROMIUM);
-        }
-        Files.createDirectories(SHOTS);
-        server = TestServer.inMemory(Map.of("LITEDESK_INSTANCE_NAME", "Acme"));
+    static void seed() {
         owner = server.ownerToken();
         String north = server.post("/api/teams", owner, Map.of("name", "North")).json().get("id").asText();
         alice = server.tokenFor("alice@acme.test", Role.USER, north);
@@ -70,23 +47,6 @@ class DashboardUiTest {
             server.post("/api/activities", alice, Map.of("type", type, "subject", "Touch", "linkedRecord", Map.of("type", "CONTACT", "id", ada)));
         }
         server.post("/api/activities", owner, Map.of("type", "EMAIL", "subject", "Hello", "linkedRecord", Map.of("type", "CONTACT", "id", ada)));
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--no-first-run", "--disable-sync", "--lang=en-US")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static String deal(String token, String title, String value, String stageId, String expectedClose) {
@@ -104,18 +64,11 @@ class DashboardUiTest {
         assertThat(server.post("/api/deals/" + dealId + "/move", owner, Map.of("stageId", stageId)).status()).isEqualTo(200);
     }
 
+    /** Signs in on a page of its own (en-US; every console error counts, as no 4xx is provoked) and opens the dashboard. */
     private static Page signIn(String email) {
         var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US"));
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(page.url() + ": " + m.text());
-            }
-        });
-        page.navigate(server.baseUrl() + "/#/login");
-        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(email);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestServer.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        Page page = openStrict(context);
+        signIn(page, email, TestServer.PASSWORD);
         Locator nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
         assertThat(nav.getByRole(AriaRole.LINK).first()).hasText("Dashboard");
         nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Dashboard").setExact(true)).click();
@@ -134,22 +87,10 @@ class DashboardUiTest {
         return answer.json();
     }
 
-    private static void check(Page page, String name) {
+    /** The base's check, once the figures are loaded, giving the charts time to redraw for each width. */
+    private static void checkDashboard(Page page, String name) {
         page.waitForFunction("() => !document.body.innerText.includes('Loading…')");
-        for (int width : new int[] {1280, 390}) {
-            page.setViewportSize(width, 900);
-            page.waitForTimeout(200); // charts redraw for the new width
-            for (Path dir : List.of(SHOTS, Path.of("/tmp/shots-dashboard"))) {
-                page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-" + width + ".png")).setFullPage(true));
-            }
-            var violations = new AxeBuilder(page).analyze().getViolations().stream()
-                    .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                    .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList();
-            assertThat(violations).as("accessibility of " + name + " at " + width + " px").isEmpty();
-            assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as(name + " needs no sideways scrolling at " + width + " px").isTrue();
-        }
-        page.setViewportSize(1280, 900);
+        check(page, "dashboard-" + name, () -> page.waitForTimeout(200));
     }
 
     @Test
@@ -166,14 +107,14 @@ class DashboardUiTest {
         assertThat(summary(page, "forecast")).containsText("€525.00 weighted by stage probability, from 2 deals"); // 1000 × 50 % + 250 × 10 %
         assertThat(summary(page, "activity")).hasText("2 calls, 1 meeting, 1 email and 0 tasks completed by 2 people over 12 months.");
         assertThat(page.locator("[data-chart=pipeline] canvas")).hasAttribute("aria-label", "2 open deals worth €1,250.00 in Sales.");
-        check(page, "owner-everyone");
+        checkDashboard(page, "owner-everyone");
 
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Mine")).check();
         assertThat(summary(page, "pipeline")).hasText("0 open deals worth €0.00 in Sales.");
         assertThat(page.getByText("No open deals in this pipeline yet.")).isVisible();
         assertThat(page.locator("[data-chart=pipeline] canvas")).hasCount(0);
         assertThat(summary(page, "winRate")).hasText("Win rate 100% over 12 months: 1 deal won, 0 lost.");
-        check(page, "owner-mine");
+        checkDashboard(page, "owner-mine");
 
         page.navigate(server.baseUrl() + "/#/deals/" + ownersWin); // the deal tells when it was won
         assertThat(page.locator("dt").filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^Won$")))).hasCount(1);
@@ -186,7 +127,7 @@ class DashboardUiTest {
         assertThat(viewer.getByRole(AriaRole.RADIO)).hasCount(0);
         assertThat(viewer.getByText("Everyone's figures")).isVisible();
         assertThat(summary(viewer, "pipeline")).hasText("2 open deals worth €1,250.00 in Sales.");
-        check(viewer, "viewer");
+        checkDashboard(viewer, "viewer");
 
         Page manager = signIn("mia@acme.test");
         assertThat(manager.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("My team"))).isChecked();
@@ -196,7 +137,7 @@ class DashboardUiTest {
         manager.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Mine")).check();
         assertThat(summary(manager, "activity")).hasText("0 calls, 0 meetings, 0 emails and 0 tasks completed by 0 people over 12 months.");
         assertThat(manager.getByText("No calls, meetings, emails or completed tasks in this period.")).isVisible();
-        check(manager, "manager-mine");
+        checkDashboard(manager, "manager-mine");
         assertThat(consoleErrors).isEmpty();
     }
 
@@ -212,7 +153,7 @@ class DashboardUiTest {
         assertThat(summary(page, "won")).hasText("0 deals won worth €0.00 over 12 months.");
         assertThat(page.getByText("No deals were won in this period.")).isVisible();
         assertThat(summary(page, "activity")).hasText("2 calls, 1 meeting, 0 emails and 0 tasks completed by 1 person over 12 months.");
-        check(page, "user-mine");
+        checkDashboard(page, "user-mine");
 
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Everyone")).check();
         page.getByLabel("Period").selectOption("3");
@@ -220,7 +161,7 @@ class DashboardUiTest {
         JsonNode everyone = dashboard(alice, "?scope=all&months=3");
         assertThat(everyone.get("winRate").get("byMonth").size()).isEqualTo(3);
         assertThat(page.locator("[data-chart=winRate] canvas")).isVisible();
-        check(page, "user-everyone-3-months");
+        checkDashboard(page, "user-everyone-3-months");
         assertThat(consoleErrors).isEmpty();
     }
 }

@@ -2,24 +2,14 @@ package com.litedesk.app;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.litedesk.ports.identity.Role;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,35 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The search box in a real browser, on the SQLite store: "/" focuses it, typing finds records of several kinds grouped
  * by kind, the keyboard opens one, and the search box then offers it among the recent records (Ctrl+K). Checked with
- * axe at 1280 and 390 px, without sideways scrolling, and photographed into target/screenshots/search.
+ * axe at 1280 and 390 px, without sideways scrolling, and photographed into target/screenshots (search-*).
  */
-class GlobalSearchUiTest {
-
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LITEDESK_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path SHOTS = Path.of("target", "screenshots", "search");
+class GlobalSearchUiTest extends CrmBrowserTest {
 
     @TempDir
     static Path data;
-    static TestServer server;
-    static Playwright playwright;
-    static Browser browser;
     static String adaId;
-    static final List<String> consoleErrors = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true needs Chromium at " + CHROMIUM + " (apt-get install chromium)");
-            }
-            assumeTrue(false, "no Chromium at " + CHROMIUM);
-        }
-        Files.createDirectories(SHOTS);
-        int port;
-        try (var probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        server = TestServer.onDisk(data, Map.of("LITEDESK_PORT", Integer.toString(port), "LITEDESK_PUBLIC_URL", "http://127.0.0.1:" + port));
+    static void startOnDiskAndSeed() throws Exception {
+        useServer(TestServer.onDisk(data, freePort()));
         String owner = server.ownerToken();
         server.tokenFor("user@acme.test", Role.USER, null);
         String acme = server.post("/api/companies", owner, Map.of("name", "Adastra Labs", "domain", "adastra.test")).json().get("id").asText();
@@ -65,41 +37,6 @@ class GlobalSearchUiTest {
         server.post("/api/tasks", owner, Map.of("title", "Call Ada back", "dueDate", "2026-03-05",
                 "linkedRecord", Map.of("type", "CONTACT", "id", adaId)));
         server.post("/api/notes", owner, Map.of("text", "Ada asked for a quote\nand more", "target", Map.of("type", "COMPANY", "id", acme)));
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--no-first-run", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    /** axe at 1280 and 390 px, photographed at both, with no sideways scrolling. */
-    private static void check(Page page, String name) {
-        var size = page.viewportSize();
-        for (int width : new int[] {1280, 390}) {
-            page.setViewportSize(width, 900);
-            for (Path dir : List.of(SHOTS, Path.of("/tmp/shots-search"))) {
-                page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-" + width + ".png")));
-            }
-            var violations = new AxeBuilder(page).analyze().getViolations().stream()
-                    .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                    .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList();
-            assertThat(violations).as("accessibility of " + name + " at " + width + " px").isEmpty();
-            assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as(name + " needs no sideways scrolling at " + width + " px").isTrue();
-        }
-        page.setViewportSize(size.width, size.height);
     }
 
     private static Locator option(Page page, String name) {
@@ -112,18 +49,9 @@ class GlobalSearchUiTest {
 
     @Test
     void aPrefixTypedAfterTheShortcutFindsSeveralKindsTheKeyboardOpensOneAndItIsThenRecent() {
-        var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(page.url() + ": " + m.text());
-            }
-        });
-        page.navigate(server.baseUrl() + "/#/login");
-        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("user@acme.test");
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(TestServer.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+        var context = context(1280);
+        Page page = openStrict(context); // this test provokes no 4xx answer: every console error counts
+        signIn(page, "user@acme.test", TestServer.PASSWORD);
         Locator box = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Search contacts, companies, deals, tasks and notes"));
         Locator results = page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Search results"));
 
@@ -146,7 +74,7 @@ class GlobalSearchUiTest {
         page.keyboard().press("ArrowDown");
         assertThat(ada).hasAttribute("aria-selected", "true");
         assertThat(box).hasAttribute("aria-activedescendant", "search-option-0");
-        check(page, "results");
+        check(page, "search-results");
 
         page.waitForResponse(r -> r.url().endsWith("/api/recent") && r.request().method().equals("POST"),
                 () -> page.keyboard().press("Enter"));
@@ -159,7 +87,7 @@ class GlobalSearchUiTest {
         assertThat(group(page, "Recent records").getByRole(AriaRole.OPTION)).hasCount(1);
         assertThat(group(page, "Recent records").getByRole(AriaRole.OPTION)).containsText("Ada Lovelace");
         assertThat(group(page, "Recent records").getByRole(AriaRole.OPTION)).containsText("Contact · ada@analytical.test");
-        check(page, "recent");
+        check(page, "search-recent");
         page.keyboard().press("Escape");
         assertThat(results).isHidden();
         assertThat(box).hasAttribute("aria-expanded", "false");
