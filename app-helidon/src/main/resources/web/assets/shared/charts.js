@@ -1,10 +1,33 @@
-// A line or bar chart (Chart.js, loaded by the page with a plain script tag) that draws once its canvas is on the
+// A line or bar chart (Chart.js, fetched the first time a chart is drawn) that draws once its canvas is on the
 // page and again whenever its data change. The canvas is an image to assistive technology, named by `description`:
 // say in it what the chart shows ("Win rate 42 % over 12 months"). `format` writes a value for the axis and the
 // tooltips (money, a percentage), `tick` the axis alone when it should be shorter (money without cents); `max` fixes
 // the top of the axis (100 for percentages); `whole` keeps the axis to whole numbers (counts); `legend` false hides
 // the legend of a chart whose heading already names its one series.
 import { h, ref, watch, onMounted, onUnmounted, nextTick } from 'vue';
+
+const CHART_JS = '/webjars/chart.js/dist/chart.umd.min.js';
+let loading = null;
+
+/** Chart.js, fetched once, when the first chart is drawn: most screens have none, so a first load does without it. */
+function chartJs() {
+  if (window.Chart) {
+    return Promise.resolve(window.Chart);
+  }
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = CHART_JS;
+      script.onload = () => resolve(window.Chart);
+      script.onerror = () => {
+        loading = null;
+        reject(new Error('the chart library did not load'));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return loading;
+}
 
 export const DataChart = {
   props: { type: { type: String, default: 'line' }, labels: Array, series: Array, description: String,
@@ -35,9 +58,17 @@ export const DataChart = {
         },
       };
     }
-    function draw() {
-      if (!window.Chart || !canvas.value) {
+    async function draw() {
+      if (!canvas.value) {
         return;
+      }
+      try {
+        await chartJs();
+      } catch (e) {
+        return; // the canvas keeps its description, which says what the chart shows
+      }
+      if (!canvas.value) {
+        return; // gone meanwhile
       }
       if (chart) {
         chart.destroy();
