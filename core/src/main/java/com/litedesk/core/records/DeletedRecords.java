@@ -64,8 +64,9 @@ final class DeletedRecords {
 
     /** See {@link OwnedRecords#restore}. */
     <T extends Record & Owned> T restore(OwnedRecords<T, ?> records, Actor actor, String id) {
-        DeletedRecord kept = find(records.type, id).orElseThrow(() -> LiteDeskException.notFound(
-                "Deleted " + records.noun().toLowerCase(Locale.ROOT), String.valueOf(id)));
+        DeletedRecord kept = find(records.type, id).orElseThrow(() -> new LiteDeskException(ErrorCode.NOT_FOUND, "no deleted "
+                + records.noun().toLowerCase(Locale.ROOT) + " of that id is kept (a deleted record can be brought back for "
+                + KEPT_FOR.toDays() + " days)"));
         Class<T> recordClass = recordClass(records);
         Map<String, Object> values = new LinkedHashMap<>(kept.fields());
         T before = RecordValues.read(recordClass, values);
