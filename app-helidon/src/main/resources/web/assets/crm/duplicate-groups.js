@@ -39,7 +39,8 @@ const DuplicateGroups = {
       }
     }
     const keptOf = (i) => groups.value[i].records.find(r => r.id === kept.value[i]);
-    const mayMerge = () => can(kind.resource, 'EDIT') && can(kind.resource, 'DELETE');
+    /** Whether the server lets me merge `record` into the group's kept one: change the kept one, delete the other. */
+    const mayMerge = (i, record) => can(kind.resource, 'EDIT', keptOf(i)) && can(kind.resource, 'DELETE', record);
     async function merge(i, record) {
       const into = keptOf(i);
       if (!await confirmAction('Merge ' + record.name + ' into ' + into.name + '? Its links, notes, tasks and activities move to '
@@ -72,8 +73,10 @@ const DuplicateGroups = {
           <div v-for="r in g.records" :key="r.id" class="row actions">
             <label class="check"><input type="radio" :name="'keep-' + i" :value="r.id" v-model="kept[i]" :aria-label="'Keep ' + r.name"> <span aria-hidden="true">Keep</span></label>
             <router-link :to="kind.path + r.id">{{ r.name }}</router-link>
-            <button v-if="mayMerge() && r.id !== kept[i]" class="secondary" @click="merge(i, r)" :aria-label="'Merge ' + r.name + ' into ' + g.records.find(x => x.id === kept[i]).name">Merge into the kept one</button>
+            <button v-if="r.id !== kept[i] && mayMerge(i, r)" class="secondary" @click="merge(i, r)" :aria-label="'Merge ' + r.name + ' into ' + g.records.find(x => x.id === kept[i]).name">Merge into the kept one</button>
           </div></fieldset>
+        <p v-if="!g.records.some(r => r.id !== kept[i] && mayMerge(i, r))" class="hint">Merging changes the record kept and deletes the
+          others; these are not all yours to change, so ask whoever owns them, or a Manager.</p>
       </section></template></template>
   </main>`,
 };

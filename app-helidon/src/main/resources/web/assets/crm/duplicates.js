@@ -43,7 +43,7 @@ export const RecordDuplicates = {
     async function load() {
       candidates.value = (await api.get(kind.base + props.record.id + '/duplicates').catch(() => ({ items: [] }))).items;
     }
-    const mayMerge = () => can(kind.resource, 'EDIT', props.record) && can(kind.resource, 'DELETE');
+    const mayMerge = (candidate) => can(kind.resource, 'EDIT', props.record) && can(kind.resource, 'DELETE', candidate);
     async function merge(candidate) {
       const question = 'Merge ' + candidate.name + ' into this ' + kind.noun + '? Its deals, notes, tasks and activities move here, and it is deleted.';
       if (!await confirmAction(question, 'Merge')) {
@@ -64,5 +64,5 @@ export const RecordDuplicates = {
   template: `<section v-if="candidates.length" class="panel" aria-labelledby="dup-heading"><h2 id="dup-heading">Possible duplicates</h2>
     <ul class="plain"><li v-for="c in candidates" :key="c.id" class="row actions">
       <span><router-link :to="kind.path + c.id">{{ c.name }}</router-link> <span class="hint">({{ c.reason }})</span></span>
-      <button v-if="mayMerge()" class="secondary" @click="merge(c)">Merge into this one</button></li></ul></section>`,
+      <button v-if="mayMerge(c)" class="secondary" @click="merge(c)">Merge into this one</button></li></ul></section>`,
 };

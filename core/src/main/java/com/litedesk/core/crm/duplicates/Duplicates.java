@@ -20,8 +20,12 @@ import java.util.Objects;
  */
 public final class Duplicates {
 
-    /** A possible duplicate and why it is one, in words. */
-    public record Candidate(String id, String name, String reason) {
+    /** A possible duplicate and why it is one, in words; its owner and team say who may merge it. */
+    public record Candidate(String id, String name, String reason, String ownerId, @com.litedesk.ports.contract.Nullable String teamId) {
+
+        static Candidate of(com.litedesk.ports.crm.Owned record, String name, String reason) {
+            return new Candidate(record.id(), name, reason, record.ownerId(), record.teamId());
+        }
     }
 
     /**
@@ -52,7 +56,7 @@ public final class Duplicates {
         for (String email : emails == null ? List.<String>of() : emails) {
             if (email != null && !email.isBlank()) {
                 for (Contact c : contacts.list(actor, new ListRequest("emails[eq]:" + quoted(email.strip().toLowerCase(Locale.ROOT)), null, null, null, LOOK_AT)).items()) {
-                    found.putIfAbsent(c.id(), new Candidate(c.id(), name(c), "same email " + email.strip()));
+                    found.putIfAbsent(c.id(), Candidate.of(c, name(c), "same email " + email.strip()));
                 }
             }
         }
@@ -61,7 +65,7 @@ public final class Duplicates {
             if (digits.length() >= 6) {
                 for (Contact c : contacts.list(actor, new ListRequest(null, null, phone, null, LOOK_AT)).items()) {
                     if (c.phones().stream().anyMatch(p -> digits(p).equals(digits))) {
-                        found.putIfAbsent(c.id(), new Candidate(c.id(), name(c), "same phone " + phone.strip()));
+                        found.putIfAbsent(c.id(), Candidate.of(c, name(c), "same phone " + phone.strip()));
                     }
                 }
             }
@@ -71,7 +75,7 @@ public final class Duplicates {
             String q = ((firstName == null ? "" : firstName) + " " + lastName).strip();
             for (Contact c : contacts.list(actor, new ListRequest(null, null, q, null, LOOK_AT)).items()) {
                 if ((normal(c.firstName()) + " " + normal(c.lastName())).equals(fullName)) {
-                    found.putIfAbsent(c.id(), new Candidate(c.id(), name(c), "same name"));
+                    found.putIfAbsent(c.id(), Candidate.of(c, name(c), "same name"));
                 }
             }
         }
@@ -85,13 +89,13 @@ public final class Duplicates {
         String normalDomain = domain == null || domain.isBlank() ? null : Companies.normalizeDomain(domain);
         if (normalDomain != null) {
             for (Company c : companies.list(actor, new ListRequest("domain[eq]:" + quoted(normalDomain), null, null, null, LOOK_AT)).items()) {
-                found.putIfAbsent(c.id(), new Candidate(c.id(), c.name(), "same domain " + normalDomain));
+                found.putIfAbsent(c.id(), Candidate.of(c, c.name(), "same domain " + normalDomain));
             }
         }
         if (name != null && !name.isBlank()) {
             for (Company c : companies.list(actor, new ListRequest(null, null, name.strip(), null, LOOK_AT)).items()) {
                 if (normal(c.name()).equals(normal(name))) {
-                    found.putIfAbsent(c.id(), new Candidate(c.id(), c.name(), "same name"));
+                    found.putIfAbsent(c.id(), Candidate.of(c, c.name(), "same name"));
                 }
             }
         }
@@ -152,9 +156,10 @@ public final class Duplicates {
     }
 
     /** Records joined when they share a key (union-find), with the words for the first key that joined each group. */
-    private static final class Grouping<T extends com.litedesk.ports.store.Entity> {
+    private static final class Grouping<T extends com.litedesk.ports.crm.Owned> {
         private final Map<String, String> parent = new java.util.HashMap<>();
         private final Map<String, String> names = new java.util.HashMap<>();
+        private final Map<String, String[]> owners = new java.util.HashMap<>(); // owner and team, not the whole record
         private final Map<String, String> firstHolder = new java.util.HashMap<>();
         private final Map<String, String> reasons = new java.util.HashMap<>();
         private final List<String> order = new ArrayList<>();
@@ -162,6 +167,7 @@ public final class Duplicates {
         void add(T record, String name) {
             parent.put(record.id(), record.id());
             names.put(record.id(), name);
+            owners.put(record.id(), new String[] {record.ownerId(), record.teamId()});
             order.add(record.id());
         }
 
@@ -198,7 +204,8 @@ public final class Duplicates {
                             .thenComparing(e -> names.get(e.getValue().getFirst()), String.CASE_INSENSITIVE_ORDER))
                     .limit(MAX_GROUPS)
                     .map(e -> new Group(e.getValue().stream().limit(MAX_PER_GROUP)
-                            .map(id -> new Candidate(id, names.get(id), reasons.getOrDefault(e.getKey(), "alike"))).toList(),
+                            .map(id -> new Candidate(id, names.get(id), reasons.getOrDefault(e.getKey(), "alike"), owners.get(id)[0],
+                                    owners.get(id)[1])).toList(),
                             reasons.getOrDefault(e.getKey(), "alike")))
                     .toList();
         }
