@@ -50,7 +50,7 @@ public final class DockerInstanceRuntime implements InstanceRuntime {
         // published on loopback only, so every peer the container sees is Docker's proxy on a private bridge address
         env.put("LITEDESK_TRUSTED_PROXIES", "172.16.0.0/12,192.168.0.0/16,10.0.0.0/8");
         new java.util.TreeMap<>(settings.instanceEnvironment()).forEach(env::putIfAbsent);
-        var size = InstanceContainers.Size.of(spec.planId(), settings);
+        var size = InstanceContainers.Size.of(spec.size(), settings);
         containers.ensureApp(id, env, size);
         return find(id).orElseThrow(() -> LiteDeskException.unavailable("the app container of " + id + " vanished", null));
     }

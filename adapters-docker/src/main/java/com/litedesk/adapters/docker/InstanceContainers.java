@@ -110,15 +110,10 @@ final class InstanceContainers {
         start(database(id));
     }
 
-    /** Memory (MB) and CPUs of an instance's app container on a plan; the database container gets half the memory. */
+    /** Memory (MB) and CPUs of an instance's app container, as its plan sizes it; the database container gets half the memory. */
     record Size(int memoryMb, double cpus) {
-        static Size of(String planId, DockerSettings settings) {
-            return switch (planId == null ? "" : planId) {
-                case "trial", "starter" -> new Size(384, 0.5);
-                case "professional" -> new Size(768, 1.0);
-                case "enterprise" -> new Size(1536, 2.0);
-                default -> new Size(settings.memoryMb(), settings.cpus());
-            };
+        static Size of(com.litedesk.ports.platform.WorkloadSize size, DockerSettings settings) {
+            return size == null ? new Size(settings.memoryMb(), settings.cpus()) : new Size(size.memoryMb(), size.cpus());
         }
     }
 

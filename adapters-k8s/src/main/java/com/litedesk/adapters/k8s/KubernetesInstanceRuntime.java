@@ -3,6 +3,7 @@ package com.litedesk.adapters.k8s;
 import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.platform.InstanceRuntime;
 import com.litedesk.ports.platform.Workload;
+import com.litedesk.ports.platform.WorkloadSize;
 import com.litedesk.ports.platform.WorkloadSpec;
 import com.litedesk.ports.platform.WorkloadState;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -84,12 +85,23 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
 
     /** Requests and limits of an instance's pod, from its plan. */
     record Size(String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit, String quotaCpu, String quotaMemory) {
-        static Size of(String planId) {
-            return switch (planId == null ? "" : planId) {
-                case "professional" -> new Size("250m", "1", "512Mi", "768Mi", "2", "2Gi");
-                case "enterprise" -> new Size("500m", "2", "1Gi", "1536Mi", "4", "4Gi");
-                default -> new Size("100m", "500m", "256Mi", "384Mi", "1", "1Gi");
-            };
+        /** The smallest plan's, for a spec that names no size. */
+        private static final WorkloadSize DEFAULT = new WorkloadSize(384, 0.5, 256, 0.1);
+
+        /** Requests and limits of the pod as the plan sizes it; the namespace's quota leaves room for a second pod during a rollout. */
+        static Size of(WorkloadSize size) {
+            WorkloadSize s = size == null ? DEFAULT : size;
+            return new Size(cpu(s.cpuRequest()), cpu(s.cpus()), mib(s.memoryRequestMb()), mib(s.memoryMb()), cpu(s.cpus() * 2),
+                    mib(s.memoryMb() * 8 / 3));
+        }
+
+        private static String cpu(double cpus) {
+            long millis = Math.round(cpus * 1000);
+            return millis % 1000 == 0 ? Long.toString(millis / 1000) : millis + "m";
+        }
+
+        private static String mib(int mb) {
+            return mb % 1024 == 0 ? (mb / 1024) + "Gi" : mb + "Mi";
         }
     }
 
@@ -99,7 +111,7 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime {
         String ns = namespaceOf(id);
         Map<String, String> labels = labels(spec.subdomain(), id);
         Map<String, String> selector = Map.of("app.kubernetes.io/name", APP, INSTANCE_ID, id);
-        Size size = Size.of(spec.planId());
+        Size size = Size.of(spec.size());
         Namespace existing = call("read namespace " + ns, () -> client.namespaces().withName(ns).get());
         if (terminating(existing)) {
             throw LiteDeskException.unavailable("namespace " + ns + " is still terminating (deleted at "

@@ -29,10 +29,16 @@ class KubernetesInstanceRuntimeTest {
                 wildcard, "ingress-nginx", 27017), Duration.ofSeconds(5));
     }
 
+    /** A spec of the size the control plane's plans give (the runtime only ever sees the size). */
     private static WorkloadSpec spec(String id, String plan) {
+        var size = switch (plan) {
+            case "professional" -> new com.litedesk.ports.platform.WorkloadSize(768, 1.0, 512, 0.25);
+            case "enterprise" -> new com.litedesk.ports.platform.WorkloadSize(1536, 2.0, 1024, 0.5);
+            default -> new com.litedesk.ports.platform.WorkloadSize(384, 0.5, 256, 0.1);
+        };
         return new WorkloadSpec(id, "acme", "Acme Ltd", "acme.crm.example.com", "https://acme.crm.example.com",
                 new InstanceDatabase("mongodb://litedesk-acme:secret@mongo.db.svc:27017/litedesk_" + id, "litedesk_" + id),
-                "c2lnbmluZw==", "m".repeat(40), plan, PlanLimits.UNLIMITED);
+                "c2lnbmluZw==", "m".repeat(40), plan, PlanLimits.UNLIMITED, size);
     }
 
     @Test

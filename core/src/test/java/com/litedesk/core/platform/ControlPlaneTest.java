@@ -516,6 +516,9 @@ class ControlPlaneTest {
     void aPlanChangeReachesTheRunningInstanceAndTheTrialExpiresAfterItsGracePeriod() {
         String id = convertAndWait("acme");
         String other = convertAndWait("globex");
+        // the runtime is told how big the workload is, never which plan that is
+        assertThat(ports.specs.get(id).size()).isEqualTo(com.litedesk.core.platform.plans.Plans.get("trial").size())
+                .isEqualTo(new com.litedesk.ports.platform.WorkloadSize(384, 0.5, 256, 0.1));
         platform.instances().changePlan(admin, other, "professional");
         assertThat(ports.apps.get(other).settings().current().limits().seats()).isEqualTo(25);
         assertThat(stores.subscriptions().findById(other).orElseThrow().status()).isEqualTo(SubscriptionStatus.ACTIVE);

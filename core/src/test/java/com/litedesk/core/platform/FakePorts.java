@@ -99,10 +99,14 @@ final class FakePorts {
         }
     };
 
+    /** The last spec each instance was deployed with. */
+    final Map<String, WorkloadSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
+
     final InstanceRuntime runtime = new InstanceRuntime() {
         @Override
         public Workload deploy(WorkloadSpec spec) {
             deployCalls.incrementAndGet();
+            specs.put(spec.instanceId(), spec);
             var stores = databases.get(spec.instanceId());
             if (stores == null) {
                 throw LiteDeskException.unavailable("no database for " + spec.instanceId(), null);

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param publicUrl the URL in mailed links
  * @param signingKey base64 key the instance signs its access tokens with
  * @param managementKey shared secret the control plane presents to the instance's management API
+ * @param size how big its workload is, from its plan; null for the runtime's own default
  */
 public record WorkloadSpec(
         String instanceId,
@@ -21,7 +22,8 @@ public record WorkloadSpec(
         String signingKey,
         String managementKey,
         String planId,
-        PlanLimits limits) {
+        PlanLimits limits,
+        @com.litedesk.ports.contract.Nullable WorkloadSize size) {
 
     public WorkloadSpec {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -29,6 +31,12 @@ public record WorkloadSpec(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(signingKey, "signingKey");
         Objects.requireNonNull(managementKey, "managementKey");
+    }
+
+    /** A workload of the runtime's default size. */
+    public WorkloadSpec(String instanceId, String subdomain, String name, String host, String publicUrl, InstanceDatabase database,
+                        String signingKey, String managementKey, String planId, PlanLimits limits) {
+        this(instanceId, subdomain, name, host, publicUrl, database, signingKey, managementKey, planId, limits, null);
     }
 
     @Override

@@ -272,7 +272,7 @@ public final class ProvisioningEngine implements AutoCloseable {
         var plan = Plans.get(instance.planId());
         return new WorkloadSpec(instance.id(), instance.subdomain(), instance.name(), context.settings().hostOf(instance.subdomain()),
                 context.settings().urlOf(instance.subdomain()), context.databases().create(instance.id()),
-                secrets.signingKey(instance.id()), secrets.managementKey(instance.id()), plan.id(), plan.limits());
+                secrets.signingKey(instance.id()), secrets.managementKey(instance.id()), plan.id(), plan.limits(), plan.size());
     }
 
     /**
