@@ -102,7 +102,7 @@ public final class LiteDesk {
         audit = new AuditLog(r.audit(), policy, b.clock);
         Guard guard = new Guard(policy, audit);
         RecordContext context = new RecordContext(b.clock, b.ids, guard, audit, r.users(), r.settings(),
-                new com.litedesk.core.records.StorageQuota(r.storage(), r.settings(), b.clock), r.deletedRecords());
+                new com.litedesk.core.records.PlanQuota(r.storage(), r.settings(), b.clock), r.deletedRecords());
         LinkedRecords links = new LinkedRecords(r.contacts(), r.companies(), r.deals());
         auth = new Authentication(r.users(), r.credentials(), r.refreshTokens(), r.oneTimeTokens(), b.passwordHasher,
                 b.tokenService, audit, b.clock);
@@ -128,7 +128,7 @@ public final class LiteDesk {
                 new com.litedesk.core.crm.duplicates.Repointing(r.contacts(), r.deals(), r.notes(), r.tasks(), r.activities()), audit);
         dashboards = new com.litedesk.core.crm.dashboards.Dashboards(context, pipelines, r.deals(), r.activities(), r.tasks());
         timeline = new Timeline(guard, links, notes, activities, tasks, audit, r.pipelines());
-        imports = new Imports(contacts, companies, r.contacts(), r.companies(), r.settings());
+        imports = new Imports(contacts, companies, r.contacts(), r.companies(), r.settings(), context.plan());
         exports = new Exports(contacts, companies, deals, tasks, notes, activities);
         notifications = new Notifications(r.notifications(), b.clock);
         reminders = new TaskReminders(r.tasks(), r.users(), r.notifications(), mailer, b.clock, b.publicUrl, name);

@@ -17,7 +17,6 @@ import com.litedesk.ports.identity.Role;
 import com.litedesk.ports.identity.TeamRepository;
 import com.litedesk.ports.identity.User;
 import com.litedesk.ports.identity.UserRepository;
-import com.litedesk.ports.instance.InstanceSettings;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Query;
 import java.util.List;
@@ -312,10 +311,7 @@ public final class Users {
     }
 
     private void requireSeat() {
-        Integer seats = context.settings().findById(InstanceSettings.ID).map(s -> s.limits().seats()).orElse(null);
-        if (seats != null && users.count(List.of(Condition.eq("active", true))) >= seats) {
-            throw LiteDeskException.limitReached("the plan allows " + seats + " active users; upgrade to add more");
-        }
+        context.plan().requireSeat(() -> users.count(List.of(Condition.eq("active", true))));
     }
 
     private void checkTeam(Validation v, String teamId) {

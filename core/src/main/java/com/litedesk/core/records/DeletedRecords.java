@@ -77,7 +77,7 @@ final class DeletedRecords {
             values.put("updatedAt", context.now().toString());
             values.put("updatedBy", actor.userId());
             T record = RecordValues.read(recordClass, values);
-            context.storage().requireRoom();
+            context.plan().requireStorageRoom();
             records.beforeRestore(actor, record);
             try {
                 records.repository.insert(record);

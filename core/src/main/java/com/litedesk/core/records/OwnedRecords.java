@@ -77,7 +77,7 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
     public T create(Actor actor, D draft) {
         context.guard().require(actor, resource, Action.CREATE);
         T record = prepareCreate(actor, draft);
-        context.storage().requireRoom();
+        context.plan().requireStorageRoom();
         beforeCreate(actor, record);
         repository.insert(record);
         context.audit().recordSuccess(actor, action("create"), ref(record.id()), java.util.Map.of(), Changes.of(record));

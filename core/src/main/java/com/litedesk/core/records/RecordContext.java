@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 
 /** What every record service of an instance shares. */
 public record RecordContext(Clock clock, IdGenerator ids, Guard guard, AuditLog audit,
-                            UserRepository users, SettingsRepository settings, StorageQuota storage,
+                            UserRepository users, SettingsRepository settings, PlanQuota plan,
                             DeletedRecordRepository deleted) {
 
     /** Now, at the millisecond precision every store keeps. */

@@ -83,7 +83,7 @@ public final class RecordImport<T extends Record & com.litedesk.ports.crm.Owned,
                         throw LiteDeskException.limitReached("the plan's limit is reached; this row was not imported");
                     }
                     if (tally.pending.isEmpty()) {
-                        service.context.storage().requireRoom(); // once a batch: an import stops near the limit
+                        service.context.plan().requireStorageRoom(); // once a batch: an import stops near the limit
                     }
                     T record = service.prepareCreate(actor, draft);
                     if (!dryRun) {

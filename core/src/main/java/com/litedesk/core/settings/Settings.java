@@ -61,7 +61,7 @@ public final class Settings {
 
     /** The plan's limits now, for per-request checks (the requests-per-minute limit); unlimited before set-up. */
     public PlanLimits limits() {
-        return settings.findById(InstanceSettings.ID).map(InstanceSettings::limits).orElse(PlanLimits.UNLIMITED);
+        return context.plan().limits();
     }
 
     /** Creates the settings on first start (idempotent). */

@@ -13,7 +13,6 @@ import com.litedesk.ports.LiteDeskException;
 import com.litedesk.ports.crm.Contact;
 import com.litedesk.ports.crm.ContactRepository;
 import com.litedesk.ports.crm.RecordType;
-import com.litedesk.ports.instance.InstanceSettings;
 import java.util.List;
 import java.util.Objects;
 
@@ -71,10 +70,7 @@ public final class Contacts extends OwnedRecords<Contact, ContactDraft> {
     @Override
     protected void beforeCreate(Actor actor, Contact contact) {
         requireUniqueEmail(contact);
-        Long limit = context.settings().findById(InstanceSettings.ID).map(s -> s.limits().contacts()).orElse(null);
-        if (limit != null && contacts.count(List.of()) >= limit) {
-            throw LiteDeskException.limitReached("the plan allows " + limit + " contacts; upgrade to add more");
-        }
+        context.plan().requireContactRoom(() -> contacts.count(List.of()));
     }
 
     @Override

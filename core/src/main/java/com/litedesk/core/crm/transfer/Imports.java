@@ -40,19 +40,20 @@ public final class Imports {
     private final ContactRepository contactStore;
     private final CompanyRepository companyStore;
     private final SettingsRepository settings;
+    private final com.litedesk.core.records.PlanQuota plan;
 
     public Imports(Contacts contacts, Companies companies, ContactRepository contactStore, CompanyRepository companyStore,
-                   SettingsRepository settings) {
+                   SettingsRepository settings, com.litedesk.core.records.PlanQuota plan) {
         this.contacts = contacts;
         this.companies = companies;
         this.contactStore = contactStore;
         this.companyStore = companyStore;
         this.settings = settings;
+        this.plan = plan;
     }
 
     public ImportReport importContacts(Actor actor, Iterator<Map<String, String>> rows, Map<String, String> mapping, boolean dryRun) {
-        Long limit = settings.findById(InstanceSettings.ID).map(s -> s.limits().contacts()).orElse(null);
-        long room = limit == null ? Long.MAX_VALUE : Math.max(0, limit - contactStore.count(List.of()));
+        long room = plan.contactRoom(() -> contactStore.count(List.of()));
         ColumnMatch columns = new ColumnMatch(mapping, ColumnMatch.CONTACT, definitions("CONTACT"));
         return new RecordImport<>(contacts, new ContactRows()).run(actor, rows, columns, dryRun, room).withColumns(columns.columns());
     }
