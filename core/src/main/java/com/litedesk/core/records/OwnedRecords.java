@@ -7,9 +7,7 @@ import com.litedesk.core.listing.FieldSet;
 import com.litedesk.core.listing.ListQueries;
 import com.litedesk.core.listing.ListRequest;
 import com.litedesk.core.listing.ListResult;
-import com.litedesk.ports.ErrorCode;
 import com.litedesk.ports.LiteDeskException;
-import com.litedesk.ports.crm.DeletedRecord;
 import com.litedesk.ports.crm.Owned;
 import com.litedesk.ports.crm.RecordRef;
 import com.litedesk.ports.crm.RecordType;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -133,27 +130,11 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
 
     /**
      * Runs a read-then-write; when the caller gave no expected version and the write lost a race to another one (412),
-     * runs it again, up to {@value #UNCONDITIONAL_ATTEMPTS} times, from the second loss after a short random pause so
-     * that the racers spread out.
+     * runs it again ({@link com.litedesk.core.support.LostRaces}), up to {@value #UNCONDITIONAL_ATTEMPTS} times. With an
+     * expected version the caller hears of the loss.
      */
     private static <R> R untilWritten(Long expectedVersion, Supplier<R> readThenWrite) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return readThenWrite.get();
-            } catch (LiteDeskException e) {
-                if (expectedVersion != null || e.code() != ErrorCode.PRECONDITION_FAILED || attempt >= UNCONDITIONAL_ATTEMPTS) {
-                    throw e;
-                }
-                if (attempt >= 2) {
-                    try {
-                        Thread.sleep(ThreadLocalRandom.current().nextInt(Math.min(attempt, 8) * 2));
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                }
-            }
-        }
+        return com.litedesk.core.support.LostRaces.retry(expectedVersion == null ? UNCONDITIONAL_ATTEMPTS : 1, readThenWrite);
     }
 
     protected T prepareUpdate(Actor actor, T current, D draft) {

@@ -193,15 +193,8 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
      * (PRECONDITION_FAILED) when the deal changed; without, a concurrent change is simply followed by this move.
      */
     public Deal move(Actor actor, String dealId, String stageId, Integer position, Long expectedVersion) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return moveOnce(actor, dealId, stageId, position, expectedVersion);
-            } catch (LiteDeskException e) {
-                if (expectedVersion != null || e.code() != com.litedesk.ports.ErrorCode.PRECONDITION_FAILED || attempt >= 10) {
-                    throw e;
-                }
-            }
-        }
+        return com.litedesk.core.support.LostRaces.retry(expectedVersion == null ? 11 : 1,
+                () -> moveOnce(actor, dealId, stageId, position, expectedVersion));
     }
 
     private Deal moveOnce(Actor actor, String dealId, String stageId, Integer position, Long expectedVersion) {

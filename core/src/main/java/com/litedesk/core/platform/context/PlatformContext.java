@@ -49,20 +49,11 @@ public record PlatformContext(
      * wrote in between, reads again and re-applies. The change may throw to refuse.
      */
     public static <T extends Entity> T update(Repository<T> repository, String id, String noun, UnaryOperator<T> change) {
-        for (int attempt = 0; ; attempt++) {
+        return com.litedesk.core.support.LostRaces.retry(51, () -> {
             T current = repository.findById(id).orElseThrow(() -> LiteDeskException.notFound(noun, id));
             T next = change.apply(current);
-            if (next == current) {
-                return current;
-            }
-            try {
-                return repository.replace(next, current.version());
-            } catch (LiteDeskException e) {
-                if (e.code() != ErrorCode.PRECONDITION_FAILED || attempt >= 50) {
-                    throw e;
-                }
-            }
-        }
+            return next == current ? current : repository.replace(next, current.version());
+        });
     }
 
     /** Inserts {@code entity} unless a record with its id exists; returns the stored one either way. */
