@@ -301,17 +301,11 @@ public final class FrontDoor implements Filter {
     }
 
     private void problem(RoutingResponse res, int status, String code, String detail, String requestId) {
-        var problem = Problems.problem(status, code, detail, List.of(), requestId, Map.of());
+        var problem = Problems.problem(status, code, detail, List.of(), requestId,
+                status == 503 ? Map.of("Retry-After", Long.toString(RETRY_AFTER_SECONDS)) : Map.of());
         com.litedesk.app.http.SecurityHeaders.apply(res, false);
-        res.status(Status.create(status)).header("Content-Type", "application/problem+json").header("X-Request-Id", requestId);
-        if (status == 503) {
-            res.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
-        }
-        try {
-            res.send(json.writeValueAsBytes(problem.body()));
-        } catch (IOException e) {
-            res.send();
-        }
+        res.header("X-Request-Id", requestId);
+        Problems.write(res, json, problem);
     }
 
     /**
