@@ -98,7 +98,8 @@ public final class CustomFields {
         };
     }
 
-    private static String expected(CustomFieldDefinition d) {
+    /** What a value of the field must be, in words ("a number", "one of [Gold, Silver]"). */
+    public static String expected(CustomFieldDefinition d) {
         return switch (d.type()) {
             case TEXT -> "text of at most 2000 characters";
             case NUMBER -> "a number";

@@ -9,8 +9,6 @@ import com.litedesk.ports.crm.RecordType;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Entity;
 import com.litedesk.ports.store.Operator;
-import com.litedesk.ports.store.Page;
-import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.Repository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -78,7 +76,7 @@ final class CustomFieldRetyping {
                 String noun = failed[0] == 1 ? change.type().name().toLowerCase(Locale.ROOT) + " holds"
                         : PLURALS.get(change.type()) + " hold";
                 throw LiteDeskException.conflict(failed[0] + " " + noun + " a " + change.after().label() + " that is not "
-                        + expected(change.after()) + " (such as '" + text(example[0]) + "'); change or clear " + (failed[0] == 1 ? "it" : "them") + " first");
+                        + com.litedesk.core.records.CustomFields.expected(change.after()) + " (such as '" + text(example[0]) + "'); change or clear " + (failed[0] == 1 ? "it" : "them") + " first");
             }
         }
     }
@@ -129,15 +127,7 @@ final class CustomFieldRetyping {
     /** Every record that holds a value of the field, page by page in id order. */
     private static <T extends Entity> void forEachHolding(Change change, Repository<T> store, Consumer<T> sink) {
         List<Condition> holding = List.of(Condition.of("customFields." + change.after().key(), Operator.NE, null));
-        Query query = Query.where(holding, PAGE);
-        while (true) {
-            Page<T> page = store.list(query);
-            page.items().forEach(sink);
-            if (!page.hasMore() || page.items().isEmpty()) {
-                return;
-            }
-            query = query.withAfter(List.of(page.items().getLast().id()));
-        }
+        com.litedesk.core.support.EveryRecord.forEach(store, holding, PAGE, sink);
     }
 
     /** The value in the field's type, or null when it does not read as one. */
@@ -178,15 +168,5 @@ final class CustomFieldRetyping {
 
     private static String text(Object value) {
         return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
-    }
-
-    private static String expected(CustomFieldDefinition d) {
-        return switch (d.type()) {
-            case TEXT -> "text of at most 2000 characters";
-            case NUMBER -> "a number";
-            case BOOL -> "yes or no";
-            case DATE -> "a date (YYYY-MM-DD)";
-            case SELECT -> "one of " + String.join(", ", d.options());
-        };
     }
 }

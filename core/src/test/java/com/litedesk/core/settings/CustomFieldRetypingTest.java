@@ -76,7 +76,7 @@ class CustomFieldRetypingTest {
         contact("Gold", Map.of("tier", "Gold"));
         assertThatThrownBy(() -> define(new CustomFieldDefinition("tier", "Tier", CustomFieldType.SELECT, List.of("Silver"), false)))
                 .isInstanceOfSatisfying(LiteDeskException.class, e -> assertThat(e.getMessage())
-                        .contains("1 contact holds a Tier that is not one of Silver (such as 'Gold')"));
+                        .contains("1 contact holds a Tier that is not one of [Silver] (such as 'Gold')"));
         define(new CustomFieldDefinition("tier", "Tier", CustomFieldType.SELECT, List.of("Gold", "Silver", "Bronze"), false));
 
         define(new CustomFieldDefinition("vip", "VIP", CustomFieldType.TEXT, List.of(), false));

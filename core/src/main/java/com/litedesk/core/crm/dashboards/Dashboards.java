@@ -18,8 +18,6 @@ import com.litedesk.ports.crm.TaskStatus;
 import com.litedesk.ports.store.Condition;
 import com.litedesk.ports.store.Entity;
 import com.litedesk.ports.store.Operator;
-import com.litedesk.ports.store.Page;
-import com.litedesk.ports.store.Query;
 import com.litedesk.ports.store.Repository;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -156,14 +154,6 @@ public final class Dashboards {
 
     /** Every record matching, page by page in id order. */
     private static <T extends Entity> void forEach(Repository<T> store, List<Condition> where, Consumer<T> sink) {
-        Query query = Query.where(where, PAGE);
-        while (true) {
-            Page<T> page = store.list(query);
-            page.items().forEach(sink);
-            if (!page.hasMore() || page.items().isEmpty()) {
-                return;
-            }
-            query = query.withAfter(List.of(page.items().getLast().id()));
-        }
+        com.litedesk.core.support.EveryRecord.forEach(store, where, PAGE, sink);
     }
 }
