@@ -29,7 +29,7 @@ public final class DockerDatabaseProvisioner implements DatabaseProvisioner {
     }
 
     public static String databaseName(String instanceId) {
-        return "litedesk_" + instanceId.replace('-', '_');
+        return InstanceDatabase.nameOf(instanceId);
     }
 
     /** Whether databases are MongoDB containers (backups then go through {@link #hostConnectionString}). */

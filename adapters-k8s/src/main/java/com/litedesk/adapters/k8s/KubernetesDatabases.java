@@ -44,7 +44,7 @@ public final class KubernetesDatabases {
     }
 
     public static String databaseName(String instanceId) {
-        return "litedesk_" + instanceId.replace('-', '_');
+        return com.litedesk.ports.platform.InstanceDatabase.nameOf(instanceId);
     }
 
     /** Where the instance's database server answers inside the cluster. */

@@ -65,7 +65,7 @@ public final class MongoDatabaseProvisioner implements DatabaseProvisioner, Auto
 
     /** The database name of an instance. */
     public static String databaseName(String instanceId) {
-        return "litedesk_" + instanceId.replace('-', '_');
+        return InstanceDatabase.nameOf(instanceId);
     }
 
     @Override

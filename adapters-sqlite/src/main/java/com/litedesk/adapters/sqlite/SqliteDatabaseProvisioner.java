@@ -42,7 +42,7 @@ public final class SqliteDatabaseProvisioner implements DatabaseProvisioner {
     public InstanceDatabase create(String instanceId) {
         Path file = file(instanceId);
         try (var ignored = files.openInstance(file)) {
-            return new InstanceDatabase(file.toUri().toString(), "litedesk_" + instanceId.replace('-', '_'));
+            return new InstanceDatabase(file.toUri().toString(), InstanceDatabase.nameOf(instanceId));
         }
     }
 

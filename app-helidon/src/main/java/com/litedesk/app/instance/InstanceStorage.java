@@ -33,7 +33,7 @@ public final class InstanceStorage implements AutoCloseable {
             case "memory" -> new InstanceStorage(InMemoryInstanceRepositories.create(), List.of());
             case "mongo" -> {
                 MongoInstanceRepositories mongo = MongoInstanceRepositories.connect(config.mongoUri(),
-                        "litedesk_" + config.instanceId().replace('-', '_'));
+                        com.litedesk.ports.platform.InstanceDatabase.nameOf(config.instanceId()));
                 yield new InstanceStorage(mongo.repositories(), List.of(mongo));
             }
             default -> {
