@@ -4,37 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Lists filtered on custom fields over HTTP, on the default store: typed as the field is, refused when unknown. */
-class CustomFieldFiltersApiTest {
-
-    @TempDir
-    static Path data;
-    static TestServer server;
-    static String owner;
+class CustomFieldFiltersApiTest extends DefaultStoreApiTest {
 
     @BeforeAll
-    static void start() {
-        server = TestServer.onDisk(data, Map.of());
-        owner = server.ownerToken();
+    static void defineCustomFields() {
         var settings = server.get("/api/settings", owner).json();
         var changed = server.patch("/api/settings", owner, Map.of("customFields", Map.of("DEAL", List.of(
                 Map.of("key", "margin", "label", "Margin", "type", "NUMBER", "required", false),
                 Map.of("key", "signed", "label", "Signed on", "type", "DATE", "required", false)))),
                 Map.of("If-Match", "\"" + settings.get("version").asLong() + "\""));
         assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static TestServer.Answer deals(String filter) {

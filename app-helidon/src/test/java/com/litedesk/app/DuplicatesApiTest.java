@@ -3,42 +3,17 @@ package com.litedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.litedesk.ports.identity.Role;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Duplicates over HTTP on the default store: warned of before creating, merged with everything that pointed at them. */
-class DuplicatesApiTest {
-
-    @TempDir
-    static Path data;
-    static TestServer server;
-    static String owner;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onDisk(data, Map.of());
-        owner = server.ownerToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class DuplicatesApiTest extends DefaultStoreApiTest {
 
     private static String create(String first, String last, String email) {
         var c = server.post("/api/contacts", owner, Map.of("firstName", first, "lastName", last, "emails", List.of(email)));
         assertThat(c.status()).as(c.raw().body()).isEqualTo(201);
         return c.json().get("id").asText();
-    }
-
-    private static void problem(TestServer.Answer answer, int status) {
-        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     @Test

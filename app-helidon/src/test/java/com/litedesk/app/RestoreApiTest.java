@@ -3,37 +3,12 @@ package com.litedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.litedesk.ports.identity.Role;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Undoing a delete over HTTP on the default store: the record is back under its id, with its ETag, linked again. */
-class RestoreApiTest {
-
-    @TempDir
-    static Path data;
-    static TestServer server;
-    static String owner;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onDisk(data, Map.of());
-        owner = server.ownerToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static void problem(TestServer.Answer answer, int status) {
-        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
-    }
+class RestoreApiTest extends DefaultStoreApiTest {
 
     @Test
     void aDeletedContactAndDealComeBackWithTheirLinksAndANewVersion() {
