@@ -205,6 +205,9 @@ class QueryPlansTest {
                 Condition.eq("userId", "u1")), 100));
         check("the shared views of a list", Tables.SAVED_VIEWS, Query.where(List.of(Condition.eq("list", "contacts"),
                 Condition.eq("shared", true)), 100));
+        // what an instance's start looks for: won and lost deals without a close time
+        check("closed deals without a close time", Tables.DEALS, Query.where(List.of(Condition.of("status", Operator.IN,
+                List.of(DealStatus.WON, DealStatus.LOST)), Condition.eq("closedAt", null)), 200), false, true); // two ranges of an index, sorted by id
         // deleted records past keeping, oldest first
         check("deleted records kept too long", Tables.DELETED_RECORDS, new Query(List.of(Condition.of("deletedAt", Operator.LT,
                 Instant.parse("2026-01-01T00:00:00Z"))), List.of(SortKey.asc("deletedAt")), null, 20));

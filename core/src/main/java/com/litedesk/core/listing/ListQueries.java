@@ -33,9 +33,12 @@ public final class ListQueries {
 
     private final FieldSet fields;
     private final Function<String, java.util.Optional<FieldSet.Field>> extra;
+    private final String extraNames;
 
     public ListQueries(FieldSet fields) {
-        this(fields, name -> java.util.Optional.empty());
+        this.fields = fields;
+        this.extra = name -> java.util.Optional.empty();
+        this.extraNames = "";
     }
 
     /**
@@ -45,6 +48,7 @@ public final class ListQueries {
     public ListQueries(FieldSet fields, Function<String, java.util.Optional<FieldSet.Field>> extra) {
         this.fields = fields;
         this.extra = extra;
+        this.extraNames = " and customFields.<key> of a custom field";
     }
 
     /** Parses the request; {@code fixed} conditions (views, scoping) are always added. */
@@ -109,8 +113,7 @@ public final class ListQueries {
 
     private Condition condition(FilterParser.Term term) {
         FieldSet.Field field = fields.field(term.field()).or(() -> extra.apply(term.field())).orElseThrow(() -> FilterParser.invalid(
-                "unknown field '" + term.field() + "'; filterable fields: " + String.join(", ", fields.names())
-                        + " and customFields.<key> of a custom field"));
+                "unknown field '" + term.field() + "'; filterable fields: " + String.join(", ", fields.names()) + extraNames));
         Operator op = OPERATORS.get(term.op().toLowerCase(Locale.ROOT));
         if (op == null) {
             throw FilterParser.invalid("unknown operator '" + term.op() + "'; use one of eq, ne, gt, gte, lt, lte, in, prefix");

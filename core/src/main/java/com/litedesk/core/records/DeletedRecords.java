@@ -38,15 +38,18 @@ final class DeletedRecords {
     }
 
     /** Keeps a copy of {@code record}, about to be deleted by {@code actorId} (replacing an earlier copy of it). */
-    <T extends Record & Owned> void keep(RecordType type, T record, String name, String actorId) {
+    <T extends Record & Owned> void keep(RecordType type, T record, String actorId) {
         Instant now = context.now();
-        DeletedRecord earlier = context.deleted().findById(record.id()).orElse(null);
-        DeletedRecord copy = new DeletedRecord(record.id(), earlier == null ? 1 : earlier.version() + 1, type, name, record.ownerId(),
-                record.teamId(), RecordValues.of(record), now, actorId);
-        if (earlier == null) {
+        DeletedRecord copy = new DeletedRecord(record.id(), 1, type, RecordValues.of(record), now, actorId);
+        try {
             context.deleted().insert(copy);
-        } else {
-            context.deleted().replace(copy, earlier.version());
+        } catch (LiteDeskException e) {
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            // deleted before, restored, deleted again: this copy replaces the earlier one
+            DeletedRecord earlier = context.deleted().findById(record.id()).orElseThrow(() -> e);
+            context.deleted().replace(new DeletedRecord(copy.id(), earlier.version() + 1, type, copy.fields(), now, actorId), earlier.version());
         }
         Query old = new Query(List.of(Condition.of("deletedAt", Operator.LT, now.minus(KEPT_FOR))), List.of(SortKey.asc("deletedAt")),
                 null, LET_GO_PER_DELETE);

@@ -38,6 +38,8 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
     protected final Resource resource;
     protected final RecordType type;
     protected final ListQueries queries;
+    /** The instance's custom fields: what a record's draft is checked against and what its list may filter on. */
+    protected final CustomFields customFields;
     private final DeletedRecords deleted;
 
     protected OwnedRecords(RecordContext context, Repository<T> repository, Resource resource, RecordType type, FieldSet fields) {
@@ -46,8 +48,8 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
         this.resource = resource;
         this.type = type;
         this.deleted = new DeletedRecords(context);
-        CustomFields custom = new CustomFields(context.settings());
-        this.queries = new ListQueries(fields, name -> custom.filterField(type, name));
+        this.customFields = new CustomFields(context.settings());
+        this.queries = new ListQueries(fields, name -> customFields.filterField(type, name));
     }
 
     /** Validates a draft into a record with the given common fields; VALIDATION on bad input. */
@@ -162,7 +164,7 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
             context.guard().require(actor, resource, Action.DELETE, current, ref(id));
             beforeDelete(actor, current);
             // the copy first: a crash in between leaves a spare copy of a record that still exists, never a lost one
-            deleted.keep(type, current, displayName(current), actor.userId());
+            deleted.keep(type, current, actor.userId());
             repository.delete(id, current.version());
             context.audit().recordSuccess(actor, action("delete"), ref(id), Changes.of(current), java.util.Map.of());
             return null;
@@ -185,17 +187,6 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
     /** Rules checked before a deleted record comes back; those of a new record unless a subclass says more. */
     protected void beforeRestore(Actor actor, T record) {
         beforeCreate(actor, record);
-    }
-
-    /** What people call the record, for the list of deleted ones: its name or title. */
-    protected String displayName(T record) {
-        for (String field : List.of("name", "title", "subject", "text")) {
-            if (com.litedesk.core.support.RecordFields.has(record, field)
-                    && com.litedesk.core.support.RecordFields.get(record, field) instanceof String text && !text.isBlank()) {
-                return text.length() > 200 ? text.substring(0, 200) : text;
-            }
-        }
-        return noun();
     }
 
     public ListResult<T> list(Actor actor, ListRequest request) {

@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.function.LongSupplier;
 
 /**
- * The one place an instance's plan limits are read and enforced: active users (seats), contacts, stored data and API
- * requests per minute. Before the instance is set up there are no limits. Measuring the database is not free, so a
+ * The one place an instance's plan limits are read, and where seats, contacts and stored data are enforced (the API
+ * requests per minute are enforced by the HTTP layer, from {@link #limits()}). Before the instance is set up there are no
+ * limits. Measuring the database is not free, so a
  * measurement is reused for a few seconds: an instance may go a little over its storage, never far.
  */
 public final class PlanQuota {
@@ -34,11 +35,6 @@ public final class PlanQuota {
     /** The plan's limits now; unlimited before set-up. */
     public PlanLimits limits() {
         return settings.findById(InstanceSettings.ID).map(InstanceSettings::limits).orElse(PlanLimits.UNLIMITED);
-    }
-
-    /** API requests a caller may make per minute, or null for no limit of the plan's. */
-    public Integer requestsPerMinute() {
-        return limits().requestsPerMinute();
     }
 
     /** LIMIT_REACHED when {@code active} users already take every seat of the plan. */

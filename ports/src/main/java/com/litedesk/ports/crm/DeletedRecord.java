@@ -3,7 +3,6 @@ package com.litedesk.ports.crm;
 import com.litedesk.ports.store.Entity;
 import java.time.Instant;
 import java.util.Map;
-import com.litedesk.ports.contract.Nullable;
 
 /**
  * A contact, company, deal, task, note or activity as it was when it was deleted, kept for a while so that the delete
@@ -15,9 +14,6 @@ public record DeletedRecord(
         String id,
         long version,
         RecordType type,
-        String name,
-        String ownerId,
-        @Nullable String teamId,
         Map<String, Object> fields,
         Instant deletedAt,
         String deletedBy) implements Entity {

@@ -568,9 +568,9 @@ public abstract class InstanceRepositoriesContract {
                 "emails", List.of("ada@example.com", "ada@work.example"), "value", new BigDecimal("12500.50"),
                 "address", Map.of("city", "London", "postalCode", "N1"), "customFields", Map.of("vip", true, "score", new BigDecimal("4.5")),
                 "createdAt", "2026-01-02T03:04:05.678Z", "linked", List.of(Map.of("type", "DEAL", "id", "d1")));
-        var older = new com.litedesk.ports.crm.DeletedRecord("c1", 1, RecordType.CONTACT, "Ada Lovelace", "owner", "team", fields,
+        var older = new com.litedesk.ports.crm.DeletedRecord("c1", 1, RecordType.CONTACT, fields,
                 T0.plusSeconds(1), "u1");
-        var newer = new com.litedesk.ports.crm.DeletedRecord("d9", 1, RecordType.DEAL, "Big deal", "owner", null, Map.of("title", "Big deal"),
+        var newer = new com.litedesk.ports.crm.DeletedRecord("d9", 1, RecordType.DEAL, Map.of("title", "Big deal"),
                 T0.plusSeconds(9), "u2");
         stores.deletedRecords().insert(newer);
         stores.deletedRecords().insert(older);

@@ -3,7 +3,6 @@ package com.litedesk.core.crm.companies;
 import com.litedesk.core.access.Actor;
 import com.litedesk.core.access.Resource;
 import com.litedesk.core.listing.FieldSet;
-import com.litedesk.core.records.CustomFields;
 import com.litedesk.core.records.OwnedRecords;
 import com.litedesk.core.records.RecordBase;
 import com.litedesk.core.records.RecordContext;
@@ -28,12 +27,10 @@ public final class Companies extends OwnedRecords<Company, CompanyDraft> {
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,62}$");
 
     private final CompanyRepository companies;
-    private final CustomFields customFields;
 
     public Companies(RecordContext context, CompanyRepository companies) {
         super(context, companies, Resource.COMPANIES, RecordType.COMPANY, FIELDS);
         this.companies = companies;
-        this.customFields = new CustomFields(context.settings());
     }
 
     /** Lower-cases a domain and drops a scheme, "www." and a path, as people paste URLs. */

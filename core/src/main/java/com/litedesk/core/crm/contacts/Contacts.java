@@ -4,7 +4,6 @@ import com.litedesk.core.access.Actor;
 import com.litedesk.core.access.Resource;
 import com.litedesk.core.crm.LinkedRecords;
 import com.litedesk.core.listing.FieldSet;
-import com.litedesk.core.records.CustomFields;
 import com.litedesk.core.records.OwnedRecords;
 import com.litedesk.core.records.RecordBase;
 import com.litedesk.core.records.RecordContext;
@@ -27,13 +26,11 @@ public final class Contacts extends OwnedRecords<Contact, ContactDraft> {
 
     private final ContactRepository contacts;
     private final LinkedRecords links;
-    private final CustomFields customFields;
 
     public Contacts(RecordContext context, ContactRepository contacts, LinkedRecords links) {
         super(context, contacts, Resource.CONTACTS, RecordType.CONTACT, FIELDS);
         this.contacts = contacts;
         this.links = links;
-        this.customFields = new CustomFields(context.settings());
     }
 
     @Override
@@ -78,12 +75,6 @@ public final class Contacts extends OwnedRecords<Contact, ContactDraft> {
         if (!Objects.equals(current.primaryEmail(), updated.primaryEmail())) {
             requireUniqueEmail(updated);
         }
-    }
-
-    @Override
-    protected String displayName(Contact c) {
-        String name = String.join(" ", java.util.stream.Stream.of(c.firstName(), c.lastName()).filter(Objects::nonNull).toList());
-        return name.isBlank() ? super.displayName(c) : name;
     }
 
     private void requireUniqueEmail(Contact contact) {

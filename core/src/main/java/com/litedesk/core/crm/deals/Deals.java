@@ -6,7 +6,6 @@ import com.litedesk.core.access.Resource;
 import com.litedesk.core.crm.LinkedRecords;
 import com.litedesk.core.crm.pipelines.Pipelines;
 import com.litedesk.core.listing.FieldSet;
-import com.litedesk.core.records.CustomFields;
 import com.litedesk.core.records.OwnedRecords;
 import com.litedesk.core.records.RecordBase;
 import com.litedesk.core.records.RecordContext;
@@ -47,14 +46,12 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
     private final DealRepository deals;
     private final Pipelines pipelines;
     private final LinkedRecords links;
-    private final CustomFields customFields;
 
     public Deals(RecordContext context, DealRepository deals, Pipelines pipelines, LinkedRecords links) {
         super(context, deals, Resource.DEALS, RecordType.DEAL, FIELDS);
         this.deals = deals;
         this.pipelines = pipelines;
         this.links = links;
-        this.customFields = new CustomFields(context.settings());
     }
 
     @Override
