@@ -206,6 +206,12 @@ public abstract class OwnedRecords<T extends Record & Owned, D> {
         queries.forEach(query, repository::list, sink);
     }
 
+    /** Every record, page by page in id order, for whoever may read them (a check of the whole list, such as duplicates). */
+    public void forEachReadable(Actor actor, Consumer<T> sink) {
+        context.guard().require(actor, resource, Action.READ);
+        queries.forEach(queries.toQuery(ListRequest.firstPage().withLimit(ListRequest.MAX_LIMIT), List.of()), repository::list, sink);
+    }
+
     public T require(String id) {
         if (id == null || id.isBlank() || id.length() > 64) {
             throw LiteDeskException.notFound(noun(), String.valueOf(id));

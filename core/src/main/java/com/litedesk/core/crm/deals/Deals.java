@@ -122,27 +122,21 @@ public final class Deals extends OwnedRecords<Deal, DealDraft> {
     public int fillClosedAt() {
         List<Condition> unclosed = List.of(Condition.of("status", com.litedesk.ports.store.Operator.IN, List.of(DealStatus.WON, DealStatus.LOST)),
                 Condition.eq("closedAt", null));
-        int filled = 0;
-        while (true) {
-            List<Deal> page = deals.list(Query.where(unclosed, 200)).items();
-            int before = filled;
-            for (Deal d : page) {
-                try {
-                    deals.replace(new Deal(d.id(), d.version() + 1, d.title(), d.value(), d.currency(), d.pipelineId(), d.stageId(), d.rank(),
-                            d.status(), d.updatedAt(), d.expectedCloseDate(), d.contactIds(), d.companyId(), d.ownerId(), d.teamId(),
-                            d.customFields(), d.createdAt(), d.createdBy(), d.updatedAt(), d.updatedBy()), d.version());
-                    filled++;
-                } catch (LiteDeskException e) {
-                    if (e.code() != com.litedesk.ports.ErrorCode.PRECONDITION_FAILED && e.code() != com.litedesk.ports.ErrorCode.NOT_FOUND) {
-                        throw e;
-                    }
-                    // changed meanwhile: a change of a won or lost deal keeps or sets its close time itself
+        int[] filled = {0};
+        com.litedesk.core.support.EveryRecord.forEach(deals, unclosed, 200, d -> {
+            try {
+                deals.replace(new Deal(d.id(), d.version() + 1, d.title(), d.value(), d.currency(), d.pipelineId(), d.stageId(), d.rank(),
+                        d.status(), d.updatedAt(), d.expectedCloseDate(), d.contactIds(), d.companyId(), d.ownerId(), d.teamId(),
+                        d.customFields(), d.createdAt(), d.createdBy(), d.updatedAt(), d.updatedBy()), d.version());
+                filled[0]++;
+            } catch (LiteDeskException e) {
+                if (e.code() != com.litedesk.ports.ErrorCode.PRECONDITION_FAILED && e.code() != com.litedesk.ports.ErrorCode.NOT_FOUND) {
+                    throw e;
                 }
+                // changed meanwhile: a change of a won or lost deal keeps or sets its close time itself
             }
-            if (filled == before) { // nothing left, or only deals being changed right now (the next start sees to them)
-                return filled;
-            }
-        }
+        });
+        return filled[0];
     }
 
     /** A deal comes back only onto a stage that still exists. */

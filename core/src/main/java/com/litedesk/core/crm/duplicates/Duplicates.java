@@ -38,7 +38,6 @@ public final class Duplicates {
     /** At most this many groups are answered, the largest first. */
     public static final int MAX_GROUPS = 100;
     private static final int MAX_PER_GROUP = 10;
-    private static final int PAGE = 200;
 
     private static final int LOOK_AT = 20;
 
@@ -121,7 +120,7 @@ public final class Duplicates {
      */
     public List<Group> contactGroups(Actor actor) {
         Grouping<Contact> grouping = new Grouping<>();
-        eachPage(cursor -> contacts.list(actor, new ListRequest(null, "id", null, cursor, PAGE)), c -> {
+        contacts.forEachReadable(actor, c -> {
             grouping.add(c, name(c));
             c.emails().forEach(e -> grouping.key(c, "email " + e.toLowerCase(Locale.ROOT), "same email " + e.toLowerCase(Locale.ROOT)));
             c.phones().stream().map(Duplicates::digits).filter(d -> d.length() >= 6).forEach(d -> grouping.key(c, "phone " + d, "same phone"));
@@ -135,7 +134,7 @@ public final class Duplicates {
     /** Every group of companies the actor may read that look alike (the same domain or name), the largest first. */
     public List<Group> companyGroups(Actor actor) {
         Grouping<Company> grouping = new Grouping<>();
-        eachPage(cursor -> companies.list(actor, new ListRequest(null, "id", null, cursor, PAGE)), c -> {
+        companies.forEachReadable(actor, c -> {
             grouping.add(c, c.name());
             if (c.domain() != null) {
                 grouping.key(c, "domain " + c.domain(), "same domain " + c.domain());
@@ -143,16 +142,6 @@ public final class Duplicates {
             grouping.key(c, "name " + normal(c.name()), "same name");
         });
         return grouping.groups();
-    }
-
-    private static <T> void eachPage(java.util.function.Function<String, com.litedesk.core.listing.ListResult<T>> page,
-                                     java.util.function.Consumer<T> sink) {
-        String cursor = null;
-        do {
-            var result = page.apply(cursor);
-            result.items().forEach(sink);
-            cursor = result.nextCursor();
-        } while (cursor != null);
     }
 
     /** Records joined when they share a key (union-find), with the words for the first key that joined each group. */
