@@ -63,6 +63,18 @@ class IntegrationsConfigTest {
         assertThat(LiteDeskConfig.from(Map.<String, String>of()::get).integrations().smtp()).isNull();
     }
 
+    @Test
+    void anInstanceGivenTheSmtpEnvironmentReadsTheSameServerAndTheEnvironmentHoldsNoPassword() {
+        var plane = LiteDeskConfig.from(Map.of("LITEDESK_MAIL", "smtp", "LITEDESK_SMTP_HOST", "smtp.acme.example",
+                "LITEDESK_SMTP_SECURITY", "tls", "LITEDESK_SMTP_PORT", "2465", "LITEDESK_SMTP_USERNAME", "crm",
+                "LITEDESK_SMTP_PASSWORD", "s3cret", "LITEDESK_SMTP_FROM", "Acme CRM <crm@acme.example>")::get).integrations();
+        var env = new java.util.HashMap<>(plane.smtpEnvironment());
+        assertThat(env).doesNotContainKey("LITEDESK_SMTP_PASSWORD").doesNotContainValue("s3cret");
+        env.put("LITEDESK_SMTP_PASSWORD", plane.smtpPassword()); // the Secret (Kubernetes) or the container's environment (Docker)
+        assertThat(LiteDeskConfig.from(env::get).integrations().smtp()).isEqualTo(plane.smtp());
+        assertThat(LiteDeskConfig.from(Map.<String, String>of()::get).integrations().smtpEnvironment()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "LITEDESK_DNS=cloudflare | LITEDESK_DNS must be one of [local, route53], got 'cloudflare'",
